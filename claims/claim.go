@@ -35,15 +35,21 @@ func (a *Article) HasDate() bool { return !a.Published.IsZero() }
 // Offsets are byte offsets into the article file; Line is 1-based.
 type Claim struct {
 	// ID is "<article>:<n>", n counting the article's claims from 1.
-	ID           string
-	Article      string
-	Line         int
-	Start, End   int
-	Text         string
-	Entities     []Entity
-	Quantities   []Quantity
-	Times        []Time
-	Modality     Modality
+	ID         string
+	Article    string
+	Line       int
+	Start, End int
+	Text       string
+	Entities   []Entity
+	Quantities []Quantity
+	Times      []Time
+	// TimesFrom is the id of the claim whose times this one inherited, when
+	// it continues that claim's sentence without a time of its own.
+	TimesFrom string
+	Modality  Modality
+	// Cue is the span of the words that set the modality ("reportedly",
+	// "Moscow says"); empty for an asserted claim.
+	Cue          Span
 	AttributedTo string
 	Quotes       []Quote
 	Tense        timex.Tense

@@ -1,0 +1,190 @@
+package claims
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/jdkato/prose/v3/ner"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/token"
+	"github.com/jdkato/prose/v3/tokenize"
+
+	"github.com/crosscheck/crosscheck/claims/names"
+	"github.com/crosscheck/crosscheck/claims/quantity"
+	"github.com/crosscheck/crosscheck/claims/sentences"
+	"github.com/crosscheck/crosscheck/claims/timex"
+)
+
+// Extractor turns articles into claims. Its language models are loaded once,
+// by NewExtractor; an Extractor is safe for concurrent use.
+type Extractor struct {
+	tok    *tokenize.Tokenizer
+	tagger *tag.Tagger
+	ner    *ner.Extracter
+}
+
+// NewExtractor loads the tokenizer, tagger and entity models.
+func NewExtractor() (*Extractor, error) {
+	tg, err := tag.New()
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	nx, err := ner.New()
+	if err != nil {
+		return nil, fmt.Errorf("load entity model: %w", err)
+	}
+	return &Extractor{tok: tokenize.New(), tagger: tg, ner: nx}, nil
+}
+
+// reDateline matches a dateline that opens a sentence: "MOSCOW –",
+// "Moscow/Dushanbe –", "DUSHANBE, June 28 (Reuters) -".
+var reDateline = regexp.MustCompile(`^\p{Lu}[\p{L}.]*(?:[ /]\p{Lu}[\p{L}.]*){0,3}(?:, [\p{L}\p{N} .]{1,20})?(?: \([^)]{1,30}\))? +[–—-]{1,2} +`)
+
+// Extract returns the claims of an article in order: one per sentence that
+// is reporting rather than page furniture. Times are resolved against the
+// article's publication date when it is known. A sentence that continues the
+// one before it without a time of its own ("They will later be joined")
+// inherits that sentence's times. An article without any sentence gives no
+// claims and no error. Problems with single sentences are collected and the
+// other sentences still extracted.
+func (x *Extractor) Extract(a *Article) ([]Claim, ErrorList) {
+	var errs ErrorList
+	text := a.Text
+	lines := lineStarts(text)
+	toks := x.tok.Tokenize(text)
+	spans := sentences.Split(text)
+
+	quotes := x.articleQuotes(text, lines)
+
+	var out []Claim
+	var prev *Claim
+	times := timex.NewDiscourse(a.Published)
+	for _, sp := range spans {
+		start, end := sp.Start, sp.End
+		line := lineOf(lines, start)
+		if IsFurniture(lineText(text, lines, line)) || IsFurniture(text[start:end]) {
+			prev = nil
+			continue
+		}
+		if m := reDateline.FindStringIndex(text[start:end]); m != nil && end-start-m[1] > 20 {
+			start += m[1]
+		}
+		c, err := x.claim(a, text, start, end, line, tokensIn(toks, start, end), times)
+		if err != nil {
+			errs.Add(&InputError{Path: a.Path, Line: line, Problem: err.Error(), Err: err})
+			prev = nil
+			continue
+		}
+		c.ID = fmt.Sprintf("%s:%d", a.ID, len(out)+1)
+		for _, q := range quotes {
+			if q.Start < c.End && q.End > c.Start {
+				c.Quotes = append(c.Quotes, q)
+			}
+		}
+		if len(c.Times) == 0 && prev != nil && prev.Line >= line-2 && len(prev.Times) > 0 && timex.Continues(c.Text) {
+			c.Times = append([]Time(nil), prev.Times...)
+			c.TimesFrom = prev.ID
+		}
+		out = append(out, c)
+		prev = &out[len(out)-1]
+	}
+	settleTypes(out)
+	return out, errs
+}
+
+// claim extracts one sentence. It recovers from a panic in a model so one
+// odd sentence cannot stop the run.
+func (x *Extractor) claim(a *Article, text string, start, end, line int, toks []token.Token, times *timex.Discourse) (c Claim, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cannot extract sentence: %v", r)
+		}
+	}()
+	s := text[start:end]
+	c = Claim{Article: a.ID, Line: line, Start: start, End: end, Text: s}
+	if len(toks) > 0 {
+		x.tagger.TagTokens(toks)
+		if mayHaveNames(toks) {
+			x.ner.Label(toks)
+		}
+		c.Entities = entitiesOf(text, toks)
+	}
+	for _, q := range quantity.Extract(s) {
+		q.Start += start
+		q.End += start
+		c.Quantities = append(c.Quantities, q)
+	}
+	c.Tense = timex.TenseOf(s)
+	for _, t := range times.Extract(s) {
+		t.Start += start
+		t.End += start
+		c.Times = append(c.Times, t)
+	}
+	m, src, cue := modalityOf(s)
+	c.Modality, c.AttributedTo = m, src
+	if cue.End > cue.Start {
+		c.Cue = Span{cue.Start + start, cue.End + start}
+	}
+	return c, nil
+}
+
+// articleQuotes finds the quotations of every paragraph and their speakers.
+func (x *Extractor) articleQuotes(text string, lines []int) []Quote {
+	if !strings.ContainsAny(text, "\"“«„") {
+		return nil
+	}
+	var out []Quote
+	for i, ls := range lines {
+		le := len(text)
+		if i+1 < len(lines) {
+			le = lines[i+1]
+		}
+		para := text[ls:le]
+		if !strings.ContainsAny(para, "\"“«„") {
+			continue
+		}
+		out = append(out, findQuotes(para, ls, nil)...)
+	}
+	return out
+}
+
+// lineStarts returns the byte offset at which each line of text starts.
+func lineStarts(text string) []int {
+	starts := []int{0}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// lineOf returns the 1-based line holding byte offset off.
+func lineOf(starts []int, off int) int {
+	return sort.Search(len(starts), func(i int) bool { return starts[i] > off })
+}
+
+func lineText(text string, starts []int, line int) string {
+	s := starts[line-1]
+	e := len(text)
+	if line < len(starts) {
+		e = starts[line]
+	}
+	return text[s:e]
+}
+
+// tokensIn returns a copy of the tokens inside [start, end).
+func tokensIn(toks []token.Token, start, end int) []token.Token {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= start })
+	j := i
+	for j < len(toks) && toks[j].End() <= end {
+		j++
+	}
+	return append([]token.Token(nil), toks[i:j]...)
+}
+
+// NameKey is the name key of a name as written: equal for spellings of one
+// name across transliterations. It is what Entity.Key holds.
+func NameKey(name string) string { return names.Key(name) }

@@ -1,0 +1,286 @@
+package claims
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MetadataFile is the name of the optional file in a corpus folder that
+// describes its articles: a YAML list of {file, title, outlet, url,
+// published}.
+const MetadataFile = "articles.yaml"
+
+// Meta is what a corpus folder's MetadataFile says about one article. An
+// empty field is unknown.
+type Meta struct {
+	File      string `yaml:"file"`
+	Title     string `yaml:"title"`
+	Outlet    string `yaml:"outlet"`
+	URL       string `yaml:"url"`
+	Published string `yaml:"published"`
+}
+
+// LoadOptions adjusts how articles are read.
+type LoadOptions struct {
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// Published, when not zero, is the publication date of every article
+	// whose metadata states none.
+	Published time.Time
+}
+
+// Load reads the articles at paths: files, folders (every regular file below
+// them except hidden ones and YAML/JSON metadata, in name order) or "-" for
+// standard input. Metadata comes from MetadataFile in each file's folder.
+//
+// Problems with single files (missing, empty, binary, not UTF-8) and with
+// metadata files are collected in the returned ErrorList while the other
+// articles are still read. Two files with the same article id are an error
+// for the second one.
+func Load(paths []string, opt LoadOptions) ([]*Article, ErrorList) {
+	var (
+		errs  ErrorList
+		arts  []*Article
+		seen  = map[string]string{}
+		metas = map[string]map[string]Meta{}
+	)
+	metaFor := func(dir string) map[string]Meta {
+		if m, ok := metas[dir]; ok {
+			return m
+		}
+		m, err := ReadMetadata(filepath.Join(dir, MetadataFile))
+		errs.Add(err)
+		metas[dir] = m
+		return m
+	}
+	add := func(a *Article, err error) {
+		if err != nil {
+			errs.Add(err)
+			return
+		}
+		if prev, dup := seen[a.ID]; dup {
+			errs.Add(&InputError{Path: a.Path, Problem: fmt.Sprintf("article id %q is also the id of %s", a.ID, prev), Hint: "rename one of the files"})
+			return
+		}
+		seen[a.ID] = a.Path
+		if !a.HasDate() && !opt.Published.IsZero() {
+			a.Published = opt.Published
+		}
+		arts = append(arts, a)
+	}
+	for _, p := range paths {
+		if p == "-" {
+			if opt.Stdin == nil {
+				errs.Add(&InputError{Path: "-", Problem: "no standard input"})
+				continue
+			}
+			b, err := io.ReadAll(opt.Stdin)
+			if err != nil {
+				errs.Add(&InputError{Path: "-", Problem: "cannot read standard input", Err: err})
+				continue
+			}
+			add(newArticle("-", "stdin", b, nil))
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			errs.Add(statError(p, err))
+			continue
+		}
+		if !info.IsDir() {
+			add(readArticle(p, metaFor(filepath.Dir(p))))
+			continue
+		}
+		files, err := articleFiles(p)
+		if err != nil {
+			errs.Add(&InputError{Path: p, Problem: "cannot list folder", Err: err})
+			continue
+		}
+		if len(files) == 0 {
+			errs.Add(&InputError{Path: p, Problem: "folder holds no articles"})
+		}
+		for _, f := range files {
+			add(readArticle(f, metaFor(filepath.Dir(f))))
+		}
+	}
+	return arts, errs
+}
+
+func statError(p string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &InputError{Path: p, Problem: "no such file or folder", Err: err}
+	case errors.Is(err, fs.ErrPermission):
+		return &InputError{Path: p, Problem: "permission denied", Err: err}
+	}
+	return &InputError{Path: p, Problem: err.Error(), Err: err}
+}
+
+// articleFiles lists the article files below dir in lexical order.
+func articleFiles(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != dir && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".yaml", ".yml", ".json", ".tsv", ".csv":
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
+}
+
+func readArticle(p string, meta map[string]Meta) (*Article, error) {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return nil, statError(p, err)
+	}
+	base := filepath.Base(p)
+	id := strings.TrimSuffix(base, filepath.Ext(base))
+	var m *Meta
+	if mm, ok := meta[base]; ok {
+		m = &mm
+	}
+	return newArticle(p, id, b, m)
+}
+
+// newArticle checks b and makes an Article of it.
+func newArticle(path, id string, b []byte, m *Meta) (*Article, error) {
+	if err := CheckText(path, b); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(b)
+	a := &Article{ID: id, Path: path, Text: string(b), Hash: hex.EncodeToString(sum[:])}
+	if m != nil {
+		a.Title, a.Outlet, a.URL = m.Title, m.Outlet, m.URL
+		if m.Published != "" {
+			// ReadMetadata has checked the date already.
+			a.Published, _ = ParseDate(m.Published)
+		}
+	}
+	if a.Title == "" {
+		a.Title = firstLine(a.Text)
+	}
+	return a, nil
+}
+
+// CheckText reports why b cannot be an article: it is empty or only white
+// space, binary (holds a NUL byte) or not valid UTF-8. The error names path
+// and, for bad bytes, the line.
+func CheckText(path string, b []byte) error {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return &InputError{Path: path, Problem: "empty file"}
+	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return &InputError{Path: path, Line: bytes.Count(b[:i], []byte{'\n'}) + 1, Problem: fmt.Sprintf("binary file (NUL byte at offset %d)", i), Hint: "articles are UTF-8 text"}
+	}
+	if !utf8.Valid(b) {
+		i := 0
+		for i < len(b) {
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		return &InputError{Path: path, Line: bytes.Count(b[:i], []byte{'\n'}) + 1, Problem: fmt.Sprintf("invalid UTF-8 at byte offset %d", i), Hint: "convert the file to UTF-8"}
+	}
+	return nil
+}
+
+func firstLine(s string) string {
+	for line := range strings.Lines(s) {
+		if t := strings.TrimSpace(line); t != "" {
+			if len(t) > 200 {
+				t = t[:200]
+				for !utf8.ValidString(t) {
+					t = t[:len(t)-1]
+				}
+			}
+			return t
+		}
+	}
+	return ""
+}
+
+// ReadMetadata reads a corpus folder's MetadataFile. A missing file is no
+// error and gives an empty map; a malformed one, an entry without a file name
+// or a bad date is an error naming the file and line.
+func ReadMetadata(path string) (map[string]Meta, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]Meta{}, nil
+	}
+	if err != nil {
+		return map[string]Meta{}, &InputError{Path: path, Problem: "cannot read metadata", Err: err}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return map[string]Meta{}, &InputError{Path: path, Problem: "malformed YAML: " + strings.TrimPrefix(err.Error(), "yaml: "), Err: err}
+	}
+	out := map[string]Meta{}
+	if len(doc.Content) == 0 {
+		return out, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.SequenceNode {
+		return out, &InputError{Path: path, Line: root.Line, Problem: "want a list of {file, title, outlet, url, published}"}
+	}
+	for _, n := range root.Content {
+		var m Meta
+		if err := n.Decode(&m); err != nil {
+			return map[string]Meta{}, &InputError{Path: path, Line: n.Line, Problem: "malformed entry: " + strings.TrimPrefix(err.Error(), "yaml: "), Err: err}
+		}
+		if m.File == "" {
+			return map[string]Meta{}, &InputError{Path: path, Line: n.Line, Problem: "entry has no file"}
+		}
+		if m.Published != "" {
+			if _, err := ParseDate(m.Published); err != nil {
+				return map[string]Meta{}, &InputError{Path: path, Line: n.Line, Problem: err.Error(), Hint: "use YYYY-MM-DD or RFC 3339"}
+			}
+		}
+		out[filepath.Base(m.File)] = m
+	}
+	return out, nil
+}
+
+// ParseDate parses a publication date written as YYYY-MM-DD or RFC 3339. The
+// result is the calendar day, at midnight UTC.
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		y, m, d := t.Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	return time.Time{}, fmt.Errorf("bad date %q", s)
+}
