@@ -1,0 +1,240 @@
+package index
+
+import (
+	"crypto/sha256"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/crosscheck/crosscheck/claims"
+)
+
+// snapshot returns every file under dir with a digest of its content.
+func snapshot(t *testing.T, dir string) map[string][32]byte {
+	t.Helper()
+	out := map[string][32]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			out[p+"/"] = [32]byte{}
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		out[p] = sha256.Sum256(b)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("snapshot %s: %v", dir, err)
+	}
+	return out
+}
+
+func TestOnDisk(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "nested", "idx")
+	a := article("kyiv", "Kyiv Post", date(2022, 6, 28))
+	ca := richClaims("kyiv")
+	b := article("paris", "Le Monde", date(2022, 6, 29))
+	cb := []claims.Claim{claim("paris", 1, "Le général Shidko a été limogé.", person("Shidko"))}
+
+	if _, err := Open(dir); !errors.Is(err, ErrNotExist) {
+		t.Fatalf("Open of a missing dir: %v, want ErrNotExist", err)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("Open created %s", dir)
+	}
+	if _, err := Open(t.TempDir()); !errors.Is(err, ErrNotExist) {
+		t.Fatalf("Open of an empty dir: %v, want ErrNotExist", err)
+	}
+
+	x, err := Create(dir)
+	if err != nil {
+		t.Fatalf("Create: %v", err)
+	}
+	put(t, x, a, ca...)
+	if err := x.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	if _, err := Create(dir); !errors.Is(err, ErrExist) {
+		t.Fatalf("Create over an index: %v, want ErrExist", err)
+	}
+
+	// Read-only: everything reads, nothing writes.
+	before := snapshot(t, dir)
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	if !r.ReadOnly() || r.Dir() != dir {
+		t.Errorf("ReadOnly, Dir = %v, %q; want true, %q", r.ReadOnly(), r.Dir(), dir)
+	}
+	got, err := r.Claims("kyiv")
+	if err != nil {
+		t.Fatalf("Claims: %v", err)
+	}
+	if diff := cmp.Diff(ca, got); diff != "" {
+		t.Errorf("Claims after reopening (-want +got):\n%s", diff)
+	}
+	res, err := r.Search(Query{Text: "Zhidko"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Errorf("Search = %v, %v; want one hit", hitIDs(res), err)
+	}
+	if err := r.Put(b, cb); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Put on a read-only index: %v, want ErrReadOnly", err)
+	}
+	if err := r.Delete("kyiv"); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Delete on a read-only index: %v, want ErrReadOnly", err)
+	}
+	if err := r.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+		t.Errorf("reading changed the index files (-before +after):\n%s", diff)
+	}
+
+	// Read-write on the existing index.
+	w, err := OpenOrCreate(dir)
+	if err != nil {
+		t.Fatalf("OpenOrCreate of an index: %v", err)
+	}
+	put(t, w, b, cb...)
+
+	// While it is open for writing, another opener is refused.
+	lockTimeout = "50ms"
+	t.Cleanup(func() { lockTimeout = "5s" })
+	if _, err := Open(dir); !errors.Is(err, ErrLocked) {
+		t.Errorf("Open while another writer has it: %v, want ErrLocked", err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+
+	r, err = Open(dir)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	recs, err := r.Articles()
+	if err != nil || len(recs) != 2 {
+		t.Errorf("Articles = %+v, %v; want 2", recs, err)
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// OpenOrCreate makes an index in a missing or empty dir.
+	for _, d := range []string{filepath.Join(root, "fresh"), t.TempDir()} {
+		x, err := OpenOrCreate(d)
+		if err != nil {
+			t.Fatalf("OpenOrCreate(%s): %v", d, err)
+		}
+		put(t, x, b, cb...)
+		if err := x.Close(); err != nil {
+			t.Fatal(err)
+		}
+		r, err := Open(d)
+		if err != nil {
+			t.Fatalf("Open after OpenOrCreate: %v", err)
+		}
+		if st, err := r.Stats(); err != nil || st != (Stats{Articles: 1, Claims: 1}) {
+			t.Errorf("Stats = %+v, %v; want 1 article, 1 claim", st, err)
+		}
+		_ = r.Close()
+	}
+}
+
+func TestOpenRefusesWhatIsNotAnIndex(t *testing.T) {
+	makeIndex := func(t *testing.T, dir string) {
+		t.Helper()
+		x, err := Create(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		put(t, x, article("a", "Reuters", date(2022, 1, 1)), claim("a", 1, "Text."))
+		if err := x.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T, dir string)
+		want  error // of Open and OpenOrCreate; Create always says ErrExist
+	}{
+		{"other files", func(t *testing.T, dir string) {
+			must(t, os.MkdirAll(dir, 0o755))
+			must(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not an index"), 0o644))
+		}, ErrCorrupt},
+		{"a file", func(t *testing.T, dir string) {
+			must(t, os.WriteFile(dir, []byte("not an index"), 0o644))
+		}, ErrCorrupt},
+		{"corrupt meta", func(t *testing.T, dir string) {
+			makeIndex(t, dir)
+			must(t, os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte("{garbage"), 0o644))
+		}, ErrCorrupt},
+		{"corrupt store", func(t *testing.T, dir string) {
+			makeIndex(t, dir)
+			must(t, os.WriteFile(filepath.Join(dir, "store", "root.bolt"), []byte(strings.Repeat("garbage", 1000)), 0o644))
+		}, ErrCorrupt},
+		{"no store", func(t *testing.T, dir string) {
+			makeIndex(t, dir)
+			must(t, os.RemoveAll(filepath.Join(dir, "store")))
+		}, ErrCorrupt},
+		{"foreign bleve index", func(t *testing.T, dir string) {
+			b, err := bleve.New(dir, bleve.NewIndexMapping())
+			must(t, err)
+			must(t, b.Close())
+		}, ErrCorrupt},
+		{"newer version", func(t *testing.T, dir string) {
+			x, err := Create(dir)
+			must(t, err)
+			must(t, x.b.SetInternal(versionKey, []byte("2")))
+			must(t, x.Close())
+		}, ErrVersion},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "idx")
+			tc.setup(t, dir)
+			var before map[string][32]byte
+			if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+				before = snapshot(t, dir)
+			}
+			for _, op := range []struct {
+				name string
+				open func(string) (*Index, error)
+				want error
+			}{{"Open", Open, tc.want}, {"OpenOrCreate", OpenOrCreate, tc.want}, {"Create", Create, ErrExist}} {
+				x, err := op.open(dir)
+				if err == nil {
+					_ = x.Close()
+				}
+				if !errors.Is(err, op.want) {
+					t.Errorf("%s: error %v, want %v", op.name, err, op.want)
+				} else if !strings.Contains(err.Error(), dir) {
+					t.Errorf("%s: error %q does not name %s", op.name, err, dir)
+				}
+			}
+			if before != nil {
+				if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+					t.Errorf("opening changed the directory (-before +after):\n%s", diff)
+				}
+			}
+		})
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

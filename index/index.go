@@ -1,0 +1,285 @@
+package index
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bbolt "go.etcd.io/bbolt"
+)
+
+// FormatVersion is the version of the index layout (mapping, document
+// fields, claim encoding) this build writes and reads. An index of any
+// other version is refused with ErrVersion; build it again.
+const FormatVersion = 1
+
+// versionKey is the Bleve internal key that holds the format version.
+var versionKey = []byte("crosscheck.format")
+
+// lockTimeout is how long opening waits for another process to release the
+// index before failing with ErrLocked.
+var lockTimeout = "5s"
+
+// Index is a claim index. Its methods are safe for concurrent use; writes
+// are serialised. An Index must be closed.
+type Index struct {
+	b        bleve.Index
+	dir      string // "" for an in-memory index
+	readOnly bool
+
+	standard analysis.Analyzer // the text field's analyser
+	folded   analysis.Analyzer // the folded and entity fields' analyser
+
+	mu sync.Mutex // serialises writes
+}
+
+// Open opens the existing index in dir for reading: searching and listing
+// work, Put and Delete fail with ErrReadOnly, and nothing in dir is
+// written. It fails with an error wrapping ErrNotExist when dir does not
+// exist or is empty, ErrCorrupt when dir holds something that is not a
+// readable crosscheck index, ErrVersion when the index has another format
+// version, and ErrLocked when another process is writing to it.
+func Open(dir string) (*Index, error) {
+	st, err := inspect(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	if st != present {
+		return nil, fmt.Errorf("open index %q: %w", dir, ErrNotExist)
+	}
+	x, err := openExisting(dir, true)
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	return x, nil
+}
+
+// Create makes a new index in dir for reading and writing. dir must not
+// exist or be an empty directory; anything else fails with an error
+// wrapping ErrExist and is left untouched. Missing parent directories are
+// created.
+func Create(dir string) (*Index, error) {
+	st, err := inspect(dir)
+	if err != nil && !errors.Is(err, ErrCorrupt) {
+		return nil, fmt.Errorf("create index: %w", err)
+	}
+	if err != nil || st == present {
+		return nil, fmt.Errorf("create index %q: %w", dir, ErrExist)
+	}
+	x, err := create(dir, st)
+	if err != nil {
+		return nil, fmt.Errorf("create index: %w", err)
+	}
+	return x, nil
+}
+
+// OpenOrCreate opens the index in dir for reading and writing, or creates
+// one when dir does not exist or is empty. A dir that holds anything else
+// fails with an error wrapping ErrCorrupt and is never deleted or
+// overwritten; an index of another format version fails with ErrVersion,
+// and one that another process has open fails with ErrLocked.
+func OpenOrCreate(dir string) (*Index, error) {
+	st, err := inspect(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	if st != present {
+		x, err := create(dir, st)
+		if err != nil {
+			return nil, fmt.Errorf("create index: %w", err)
+		}
+		return x, nil
+	}
+	// Check the index read-only first, so that a foreign or newer index is
+	// refused before Bleve's background merging may touch its files.
+	x, err := openExisting(dir, true)
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	if err := x.Close(); err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	x, err = openExisting(dir, false)
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	return x, nil
+}
+
+// NewMemory returns an empty index that lives in memory only and is lost on
+// Close. It uses Bleve's scorch engine with no path: no files, no
+// background persisting or merging, each write batch kept as one in-memory
+// segment (so bulk loads should use PutMany).
+func NewMemory() (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("new memory index: %w", err)
+	}
+	b, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("new memory index: %w", err)
+	}
+	x, err := wrap(b, "", false)
+	if err != nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("new memory index: %w", err)
+	}
+	if err := b.SetInternal(versionKey, []byte(strconv.Itoa(FormatVersion))); err != nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("new memory index: %w", err)
+	}
+	return x, nil
+}
+
+// Dir returns the directory of the index, "" for an in-memory one.
+func (x *Index) Dir() string { return x.dir }
+
+// ReadOnly reports whether the index was opened with Open.
+func (x *Index) ReadOnly() bool { return x.readOnly }
+
+// Close releases the index; for an on-disk index it waits until everything
+// written is on disk. Using the index after Close returns errors.
+func (x *Index) Close() error {
+	if err := x.b.Close(); err != nil {
+		return fmt.Errorf("close index %q: %w", x.dir, err)
+	}
+	return nil
+}
+
+type dirState int
+
+const (
+	absent  dirState = iota // no such path
+	empty                   // an empty directory
+	present                 // a directory with index files
+)
+
+// inspect tells what dir holds without changing it. A path that is not a
+// directory, or a directory without Bleve's index files, is ErrCorrupt.
+func inspect(dir string) (dirState, error) {
+	fi, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return absent, nil
+	}
+	if err != nil {
+		return absent, err
+	}
+	if !fi.IsDir() {
+		return absent, fmt.Errorf("%q is not a directory: %w", dir, ErrCorrupt)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return absent, err
+	}
+	if len(entries) == 0 {
+		return empty, nil
+	}
+	for _, name := range []string{"index_meta.json", filepath.Join("store", "root.bolt")} {
+		fi, err := os.Stat(filepath.Join(dir, name))
+		if err != nil || !fi.Mode().IsRegular() || fi.Size() == 0 {
+			return absent, fmt.Errorf("%q has no %s: %w", dir, name, ErrCorrupt)
+		}
+	}
+	return present, nil
+}
+
+// create makes a new on-disk index in dir, which is absent or empty. On
+// failure it removes what it made.
+func create(dir string, st dirState) (x *Index, err error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err == nil {
+			return
+		}
+		if st == absent {
+			_ = os.RemoveAll(dir)
+			return
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			_ = os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}()
+	b, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("%q: %w", dir, err)
+	}
+	if err := b.SetInternal(versionKey, []byte(strconv.Itoa(FormatVersion))); err != nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("%q: %w", dir, err)
+	}
+	x, err = wrap(b, dir, false)
+	if err != nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("%q: %w", dir, err)
+	}
+	return x, nil
+}
+
+// openExisting opens the index in dir, which inspect found present, and
+// checks that it is a crosscheck index of FormatVersion.
+func openExisting(dir string, readOnly bool) (*Index, error) {
+	register()
+	b, err := bleve.OpenUsing(dir, map[string]any{
+		"read_only":    readOnly,
+		"bolt_timeout": lockTimeout,
+	})
+	if errors.Is(err, bbolt.ErrTimeout) {
+		return nil, fmt.Errorf("%q: %w", dir, ErrLocked)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%q: %w: %w", dir, ErrCorrupt, err)
+	}
+	fail := func(err error) (*Index, error) {
+		_ = b.Close()
+		return nil, fmt.Errorf("%q: %w", dir, err)
+	}
+	adv, err := b.Advanced()
+	if err != nil {
+		return fail(fmt.Errorf("%w: %w", ErrCorrupt, err))
+	}
+	if _, ok := adv.(*scorch.Scorch); !ok {
+		return fail(fmt.Errorf("%w: index type %T, want scorch", ErrCorrupt, adv))
+	}
+	v, err := b.GetInternal(versionKey)
+	if err != nil {
+		return fail(fmt.Errorf("%w: %w", ErrCorrupt, err))
+	}
+	if v == nil {
+		return fail(fmt.Errorf("%w: no crosscheck format version", ErrCorrupt))
+	}
+	n, err := strconv.Atoi(string(v))
+	if err != nil {
+		return fail(fmt.Errorf("%w: format version %q", ErrVersion, v))
+	}
+	if n != FormatVersion {
+		return fail(fmt.Errorf("%w: format version %d, this build reads %d", ErrVersion, n, FormatVersion))
+	}
+	x, err := wrap(b, dir, readOnly)
+	if err != nil {
+		return fail(fmt.Errorf("%w: %w", ErrCorrupt, err))
+	}
+	return x, nil
+}
+
+// wrap makes an Index of an open Bleve index, finding its analysers.
+func wrap(b bleve.Index, dir string, readOnly bool) (*Index, error) {
+	m := b.Mapping()
+	x := &Index{b: b, dir: dir, readOnly: readOnly}
+	x.standard = m.AnalyzerNamed(m.AnalyzerNameForPath(fieldText))
+	x.folded = m.AnalyzerNamed(analyzerFolded)
+	if x.standard == nil || x.folded == nil {
+		return nil, fmt.Errorf("mapping has no %s or %s analyser", fieldText, analyzerFolded)
+	}
+	return x, nil
+}

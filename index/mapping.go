@@ -1,0 +1,224 @@
+package index
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/crosscheck/crosscheck/claims/names"
+)
+
+// The two document types, stored in fieldType.
+const (
+	typeClaim   = "claim"
+	typeArticle = "article"
+)
+
+// Analyzers and the token filter this package registers with Bleve.
+const (
+	// analyzerFolded splits text into Unicode words, strips the English
+	// possessive and folds each word with names.Fold (lower case, Latin
+	// diacritics removed, Cyrillic transliterated). Folding happens on
+	// tokens, after tokenising, so term offsets stay byte offsets into the
+	// original text.
+	analyzerFolded = "crosscheck_folded"
+	// analyzerFoldedKeyword folds the whole value as one term.
+	analyzerFoldedKeyword = "crosscheck_folded_keyword"
+	tokenFilterFold       = "crosscheck_fold"
+)
+
+// Field names. Claim documents use fieldType through fieldLine; article
+// documents use fieldType, fieldArticle, fieldOutlet, fieldPublished,
+// fieldPublishedAt and fieldPath through fieldBlob.
+const (
+	fieldType        = "type"
+	fieldText        = "text"         // the sentence, standard analyser, stored, term vectors
+	fieldFolded      = "folded"       // the sentence, folded analyser, term vectors
+	fieldKeys        = "keys"         // entity name keys and their parts, keyword
+	fieldEntity      = "entity"       // entity surface forms, folded, term vectors
+	fieldEntities    = "ents"         // stored only: one "key\ttype\ttext" line per entity
+	fieldEntityType  = "entity_type"  // keyword: person, place, org, other
+	fieldNumber      = "number"       // numeric: quantity values and range ends
+	fieldUnit        = "unit"         // keyword, folded
+	fieldDate        = "date"         // keyword: TIMEX values and the days, months, years they lie in
+	fieldArticle     = "article"      // keyword, stored
+	fieldOutlet      = "outlet"       // folded keyword, stored
+	fieldPublished   = "published"    // datetime, indexed
+	fieldPublishedAt = "published_at" // stored only: RFC 3339 with nanoseconds and offset
+	fieldModality    = "modality"     // keyword
+	fieldLine        = "line"         // numeric, stored
+
+	fieldPath   = "path"   // stored only
+	fieldTitle  = "title"  // stored only
+	fieldURL    = "url"    // stored only
+	fieldHash   = "hash"   // keyword, stored
+	fieldCount  = "claims" // numeric, stored: number of claims
+	fieldSchema = "schema" // stored only: fingerprint of the claim encoding
+	fieldBlob   = "blob"   // stored only: the encoded claims
+)
+
+var registerOnce sync.Once
+
+// register adds this package's token filter to Bleve's registry. Every
+// constructor calls it before Bleve reads or builds a mapping.
+func register() {
+	registerOnce.Do(func() {
+		err := registry.RegisterTokenFilter(tokenFilterFold,
+			func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+				return foldFilter{}, nil
+			})
+		if err != nil {
+			panic(fmt.Sprintf("index: register token filter: %v", err))
+		}
+	})
+}
+
+// foldFilter folds each token with names.Fold, keeping its offsets.
+type foldFilter struct{}
+
+// Filter folds every token in place.
+func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if !plainLower(t.Term) {
+			t.Term = []byte(names.Fold(string(t.Term)))
+		}
+	}
+	return in
+}
+
+// plainLower reports whether b is lower-case ASCII already.
+func plainLower(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 || ('A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// newMapping returns the explicit mapping of a crosscheck index: no dynamic
+// fields, no _all field, claim and article documents chosen by fieldType.
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	register()
+	im := bleve.NewIndexMapping()
+	im.TypeField = fieldType
+	im.DefaultType = "unknown"
+	im.DefaultAnalyzer = standard.Name
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+	im.DefaultMapping = bleve.NewDocumentDisabledMapping()
+
+	err := im.AddCustomAnalyzer(analyzerFolded, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{en.PossessiveName, tokenFilterFold},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("folded analyser: %w", err)
+	}
+	err = im.AddCustomAnalyzer(analyzerFoldedKeyword, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     single.Name,
+		"token_filters": []string{tokenFilterFold},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("folded keyword analyser: %w", err)
+	}
+
+	claim := bleve.NewDocumentStaticMapping()
+	claim.AddFieldMappingsAt(fieldType, keywordField(false))
+	claim.AddFieldMappingsAt(fieldText, textField(standard.Name, true, true))
+	claim.AddFieldMappingsAt(fieldFolded, textField(analyzerFolded, false, true))
+	claim.AddFieldMappingsAt(fieldKeys, keywordField(false))
+	claim.AddFieldMappingsAt(fieldEntity, textField(analyzerFolded, false, true))
+	claim.AddFieldMappingsAt(fieldEntities, storedField())
+	claim.AddFieldMappingsAt(fieldEntityType, keywordField(false))
+	claim.AddFieldMappingsAt(fieldNumber, numericField(false))
+	claim.AddFieldMappingsAt(fieldUnit, textField(analyzerFoldedKeyword, false, false))
+	claim.AddFieldMappingsAt(fieldDate, keywordField(false))
+	claim.AddFieldMappingsAt(fieldArticle, keywordField(true))
+	claim.AddFieldMappingsAt(fieldOutlet, textField(analyzerFoldedKeyword, true, false))
+	claim.AddFieldMappingsAt(fieldPublished, dateField())
+	claim.AddFieldMappingsAt(fieldPublishedAt, storedField())
+	claim.AddFieldMappingsAt(fieldModality, keywordField(false))
+	claim.AddFieldMappingsAt(fieldLine, numericField(true))
+	im.AddDocumentMapping(typeClaim, claim)
+
+	article := bleve.NewDocumentStaticMapping()
+	article.AddFieldMappingsAt(fieldType, keywordField(false))
+	article.AddFieldMappingsAt(fieldArticle, keywordField(true))
+	article.AddFieldMappingsAt(fieldOutlet, textField(analyzerFoldedKeyword, true, false))
+	article.AddFieldMappingsAt(fieldPublished, dateField())
+	article.AddFieldMappingsAt(fieldPublishedAt, storedField())
+	article.AddFieldMappingsAt(fieldPath, storedField())
+	article.AddFieldMappingsAt(fieldTitle, storedField())
+	article.AddFieldMappingsAt(fieldURL, storedField())
+	article.AddFieldMappingsAt(fieldHash, keywordField(true))
+	article.AddFieldMappingsAt(fieldCount, numericField(true))
+	article.AddFieldMappingsAt(fieldSchema, storedField())
+	article.AddFieldMappingsAt(fieldBlob, storedField())
+	im.AddDocumentMapping(typeArticle, article)
+
+	if err := im.Validate(); err != nil {
+		return nil, fmt.Errorf("mapping: %w", err)
+	}
+	return im, nil
+}
+
+func keywordField(store bool) *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = keyword.Name
+	f.Store = store
+	f.IncludeInAll = false
+	f.IncludeTermVectors = false
+	f.DocValues = false
+	return f
+}
+
+func textField(analyzer string, store, vectors bool) *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = analyzer
+	f.Store = store
+	f.IncludeInAll = false
+	f.IncludeTermVectors = vectors
+	f.DocValues = false
+	return f
+}
+
+// storedField is kept with the document but not indexed or analysed.
+func storedField() *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Index = false
+	f.Store = true
+	f.IncludeInAll = false
+	f.IncludeTermVectors = false
+	f.DocValues = false
+	return f
+}
+
+func numericField(store bool) *mapping.FieldMapping {
+	f := bleve.NewNumericFieldMapping()
+	f.Store = store
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}
+
+func dateField() *mapping.FieldMapping {
+	f := bleve.NewDateTimeFieldMapping()
+	f.Store = false
+	f.IncludeInAll = false
+	f.DocValues = true
+	return f
+}

@@ -1,0 +1,199 @@
+package index
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/crosscheck/crosscheck/claims"
+)
+
+// Record is what the index knows of one article.
+type Record struct {
+	ID     string
+	Path   string
+	Title  string
+	Outlet string
+	URL    string
+	// Published is the publication date, the zero time when unknown.
+	Published time.Time
+	// Hash is the article's content hash as given to Put.
+	Hash string
+	// Claims is the number of claims stored for the article.
+	Claims int
+	// Stale is set when the claims were stored by a crosscheck whose claim
+	// type differs from this one: extract the article again.
+	Stale bool
+}
+
+// Articles lists the indexed articles sorted by id, nil for an empty index.
+func (x *Index) Articles() ([]Record, error) {
+	var out []Record
+	fields := []string{fieldArticle, fieldPath, fieldTitle, fieldOutlet, fieldURL, fieldPublishedAt, fieldHash, fieldCount, fieldSchema}
+	err := x.each(termQuery(fieldType, typeArticle), fields, func(h hitFields) error {
+		r := Record{
+			ID:     h.str(fieldArticle),
+			Path:   h.str(fieldPath),
+			Title:  h.str(fieldTitle),
+			Outlet: h.str(fieldOutlet),
+			URL:    h.str(fieldURL),
+			Hash:   h.str(fieldHash),
+			Claims: int(h.num(fieldCount)),
+			Stale:  h.str(fieldSchema) != schema(),
+		}
+		if p := h.str(fieldPublishedAt); p != "" {
+			t, err := time.Parse(time.RFC3339Nano, p)
+			if err != nil {
+				return fmt.Errorf("article %q: publication date: %w", r.ID, err)
+			}
+			r.Published = t
+		}
+		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	slices.SortFunc(out, func(a, b Record) int { return strings.Compare(a.ID, b.ID) })
+	return out, nil
+}
+
+// Claims returns the stored claims of the given articles, article by
+// article in the order given and each article's claims in the order they
+// were put, exactly as they were put (Article.Text aside, which is not a
+// claim field). With no ids it returns the claims of every article, sorted
+// by article id. An id that is not in the index fails with ErrNoArticle.
+func (x *Index) Claims(articleIDs ...string) ([]claims.Claim, error) {
+	if len(articleIDs) == 0 {
+		recs, err := x.Articles()
+		if err != nil {
+			return nil, fmt.Errorf("claims: %w", err)
+		}
+		for _, r := range recs {
+			articleIDs = append(articleIDs, r.ID)
+		}
+	}
+	var out []claims.Claim
+	for _, id := range articleIDs {
+		cs, err := x.articleClaims(id)
+		if err != nil {
+			return nil, fmt.Errorf("claims of %q: %w", id, err)
+		}
+		out = append(out, cs...)
+	}
+	return out, nil
+}
+
+func (x *Index) articleClaims(id string) ([]claims.Claim, error) {
+	doc, err := x.b.Document(articleDocID(id))
+	if err != nil {
+		return nil, err
+	}
+	if doc == nil {
+		return nil, ErrNoArticle
+	}
+	var enc []byte
+	var sch string
+	doc.VisitFields(func(f index.Field) {
+		switch f.Name() {
+		case fieldBlob:
+			enc = f.Value()
+		case fieldSchema:
+			sch = string(f.Value())
+		}
+	})
+	return decodeClaims(enc, sch == schema())
+}
+
+// Stats counts what an index holds.
+type Stats struct {
+	Articles int
+	Claims   int
+}
+
+// Stats returns the number of articles and claims in the index.
+func (x *Index) Stats() (Stats, error) {
+	var s Stats
+	for _, c := range []struct {
+		typ string
+		n   *int
+	}{{typeArticle, &s.Articles}, {typeClaim, &s.Claims}} {
+		n, err := x.count(termQuery(fieldType, c.typ))
+		if err != nil {
+			return Stats{}, fmt.Errorf("stats: %w", err)
+		}
+		*c.n = n
+	}
+	return s, nil
+}
+
+func (x *Index) count(q query.Query) (int, error) {
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.Score = "none"
+	res, err := x.b.Search(req)
+	if err != nil {
+		return 0, err
+	}
+	return int(res.Total), nil
+}
+
+// hitFields is one document found by each: its id and stored fields.
+type hitFields struct {
+	id     string
+	fields map[string]any
+}
+
+func (h hitFields) str(name string) string {
+	s, _ := h.fields[name].(string)
+	return s
+}
+
+func (h hitFields) num(name string) float64 {
+	f, _ := h.fields[name].(float64)
+	return f
+}
+
+// strs returns a stored field that may hold one value or several.
+func (h hitFields) strs(name string) []string {
+	switch v := h.fields[name].(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, e := range v {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// each calls fn for every document q matches, in id order, with the given
+// stored fields.
+func (x *Index) each(q query.Query, fields []string, fn func(hitFields) error) error {
+	n, err := x.count(q)
+	if err != nil || n == 0 {
+		return err
+	}
+	req := bleve.NewSearchRequestOptions(q, n, 0, false)
+	req.Score = "none"
+	req.Fields = fields
+	req.SortBy([]string{"_id"})
+	res, err := x.b.Search(req)
+	if err != nil {
+		return err
+	}
+	for _, h := range res.Hits {
+		if err := fn(hitFields{id: h.ID, fields: h.Fields}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

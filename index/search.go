@@ -1,0 +1,611 @@
+package index
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/names"
+)
+
+// DefaultLimit is the number of hits Search returns when Query.Limit is
+// zero or less.
+const DefaultLimit = 20
+
+// Query is a fact-checker's search. The zero Query matches every claim.
+type Query struct {
+	// Text holds plain words, "quoted phrases" and field filters:
+	// entity:NAME (or entity:"Full Name"), number:>5000, number:<=10,
+	// number:1000..2000, number:7,000, date:2022, date:2022-06,
+	// date:2022-06-28, date:2022-06-01..2022-07 (times within the period),
+	// date:2022-W25 (a TIMEX value), article:ID, source:OUTLET,
+	// type:person, modality:hedged and unit:NOUN. Every word, phrase and
+	// filter must match, except that several article: or source: filters
+	// match any of their values. Each word matches the sentence as written
+	// or folded to plain ASCII, and also names spelt differently: entities
+	// whose name key part equals the word's (names.TokenKey) or whose
+	// surface form is within two edits of it, kept only when
+	// names.Similarity says they are the same name. English stop words
+	// ("the", "of") only rank.
+	Text string
+	// Source keeps claims of articles from this outlet (case and accents
+	// ignored); empty means any.
+	Source string
+	// Since and Until keep claims of articles published at or after Since
+	// and at or before Until; a zero time is no bound. Articles with no
+	// publication date are left out by either bound.
+	Since, Until time.Time
+	// EntityTypes keeps claims that name an entity of one of these types;
+	// empty means any.
+	EntityTypes []claims.EntityType
+	// Modalities keeps claims of one of these modalities; empty means any.
+	Modalities []claims.Modality
+	// Limit is the most hits returned, DefaultLimit when zero or less.
+	Limit int
+}
+
+// Results is what Search finds.
+type Results struct {
+	// Hits are the best claims found, best first: claims that match every
+	// word as written before those that match a name only through a
+	// variant spelling, then by relevance.
+	Hits []Hit
+	// Total is the number of matching claims. Beyond the hits examined for
+	// ranking it counts variant-spelling matches that ranking would drop, so
+	// it is then an upper bound.
+	Total int
+}
+
+// Hit is one claim found by Search.
+type Hit struct {
+	// ID is the claim's id.
+	ID        string
+	Article   string
+	Line      int
+	Outlet    string
+	Published time.Time // zero when unknown
+	// Sentence is the claim's exact sentence.
+	Sentence string
+	// Spans are the byte ranges of Sentence that matched, sorted and not
+	// overlapping.
+	Spans []Span
+	// Score is the search engine's relevance score.
+	Score float64
+	// Similarity is 1 when every word and entity of the query appears in
+	// the claim as written (up to case and accents); otherwise the lowest
+	// names.Similarity of a query name to the variant it matched.
+	Similarity float64
+}
+
+// Span is a byte range of a sentence: Sentence[Start:End].
+type Span struct {
+	Start, End int
+}
+
+// Highlight returns the sentence with open before and close after each
+// span, as in h.Highlight("[", "]") or h.Highlight("<mark>", "</mark>").
+// Spans separated only by spaces are marked as one ("[eastern group]").
+func (h Hit) Highlight(open, close string) string {
+	var b strings.Builder
+	last := 0
+	for _, s := range joinSpans(h.Sentence, h.Spans) {
+		if s.Start < last || s.End > len(h.Sentence) || s.Start > s.End {
+			continue
+		}
+		b.WriteString(h.Sentence[last:s.Start])
+		b.WriteString(open)
+		b.WriteString(h.Sentence[s.Start:s.End])
+		b.WriteString(close)
+		last = s.End
+	}
+	b.WriteString(h.Sentence[last:])
+	return b.String()
+}
+
+// Fuzzy matching of names: a word of fuzzyOne runes or more may differ from
+// an entity's form by one edit, one of fuzzyTwo runes or more by two.
+const (
+	fuzzyOne = 4
+	fuzzyTwo = 6
+)
+
+// Boosts of the ways a word matches: as written ranks above folded, which
+// ranks above a variant spelling.
+const (
+	boostText   = 1.5
+	boostFolded = 1
+	boostVarKey = 0.8
+	boostFuzzy  = 0.5
+)
+
+// nameTerm is a query word or entity: filter, kept to rank the hits.
+type nameTerm struct {
+	raw    string   // as written
+	folded []string // its folded tokens
+	// key is names.TokenKey of a word, names.Key of an entity filter.
+	key    string
+	entity bool // an entity: filter
+}
+
+// Search finds the claims that match q, best first. It only reads the
+// index. An unreadable q.Text fails with a *QueryError.
+func (x *Index) Search(q Query) (Results, error) {
+	p, err := parseText(q.Text)
+	if err != nil {
+		return Results{}, fmt.Errorf("search: %w", err)
+	}
+	if q.Source != "" {
+		p.sources = append(p.sources, q.Source)
+	}
+	p.types = append(p.types, q.EntityTypes...)
+	p.modal = append(p.modal, q.Modalities...)
+
+	bq := query.NewBooleanQuery(nil, nil, nil)
+	var terms []nameTerm
+	var stop []query.Query
+	scored := false
+	for _, w := range p.words {
+		wq, nt, isStop := x.wordQuery(w)
+		switch {
+		case wq == nil:
+		case isStop:
+			stop = append(stop, wq)
+		default:
+			bq.AddMust(wq)
+			terms = append(terms, nt)
+			scored = true
+		}
+	}
+	if len(stop) > 0 {
+		if scored {
+			bq.AddShould(stop...)
+		} else {
+			bq.AddMust(stop...)
+			scored = true
+		}
+	}
+	for _, ph := range p.phrases {
+		bq.AddMust(x.phraseQuery(ph))
+		scored = true
+	}
+	for _, e := range p.entities {
+		eq, nt := x.entityQuery(e)
+		bq.AddMust(eq)
+		terms = append(terms, nt)
+		scored = true
+	}
+	bq.AddFilter(query.NewConjunctionQuery(filters(&p, &q)))
+
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	fetch := limit
+	if len(terms) > 0 {
+		fetch = max(3*limit, limit+50)
+	}
+	req := bleve.NewSearchRequestOptions(bq, fetch, 0, false)
+	req.Fields = []string{fieldText, fieldArticle, fieldLine, fieldEntities, fieldOutlet, fieldPublishedAt}
+	req.IncludeLocations = true
+	if scored {
+		req.SortBy([]string{"-_score", "_id"})
+	} else {
+		req.SortBy([]string{"-" + fieldPublished, "_id"})
+	}
+	res, err := x.b.Search(req)
+	if err != nil {
+		return Results{}, fmt.Errorf("search: %w", err)
+	}
+	out := Results{Total: int(res.Total)}
+	for _, dm := range res.Hits {
+		h, ok := x.hit(dm, terms)
+		if !ok {
+			out.Total--
+			continue
+		}
+		out.Hits = append(out.Hits, h)
+	}
+	slices.SortStableFunc(out.Hits, compareHits)
+	if len(out.Hits) > limit {
+		out.Hits = out.Hits[:limit]
+	}
+	return out, nil
+}
+
+// compareHits orders hits by similarity, score, then newest first, then by
+// article and line.
+func compareHits(a, b Hit) int {
+	switch {
+	case a.Similarity != b.Similarity:
+		return cmpFloat(b.Similarity, a.Similarity)
+	case a.Score != b.Score:
+		return cmpFloat(b.Score, a.Score)
+	case !a.Published.Equal(b.Published):
+		return b.Published.Compare(a.Published)
+	case a.Article != b.Article:
+		return strings.Compare(a.Article, b.Article)
+	}
+	return a.Line - b.Line
+}
+
+func cmpFloat(a, b float64) int {
+	if a < b {
+		return -1
+	}
+	if a > b {
+		return 1
+	}
+	return 0
+}
+
+// filters returns the non-scoring conditions of a search.
+func filters(p *parsed, q *Query) []query.Query {
+	fs := []query.Query{termQuery(fieldType, typeClaim)}
+	for _, r := range p.numbers {
+		nq := bleve.NewNumericRangeInclusiveQuery(r.min, r.max, &r.minIncl, &r.maxIncl)
+		nq.SetField(fieldNumber)
+		fs = append(fs, nq)
+	}
+	for _, d := range p.dates {
+		fs = append(fs, anyTerm(fieldDate, d))
+	}
+	if len(p.articles) > 0 {
+		fs = append(fs, anyTerm(fieldArticle, p.articles))
+	}
+	if len(p.sources) > 0 {
+		var qs []query.Query
+		for _, s := range p.sources {
+			mq := bleve.NewMatchQuery(s)
+			mq.SetField(fieldOutlet)
+			qs = append(qs, mq)
+		}
+		fs = append(fs, query.NewDisjunctionQuery(qs))
+	}
+	if len(p.types) > 0 {
+		var ts []string
+		for _, t := range p.types {
+			ts = append(ts, t.String())
+		}
+		fs = append(fs, anyTerm(fieldEntityType, ts))
+	}
+	if len(p.modal) > 0 {
+		var ms []string
+		for _, m := range p.modal {
+			ms = append(ms, m.String())
+		}
+		fs = append(fs, anyTerm(fieldModality, ms))
+	}
+	for _, u := range p.units {
+		mq := bleve.NewMatchQuery(u)
+		mq.SetField(fieldUnit)
+		fs = append(fs, mq)
+	}
+	if !q.Since.IsZero() || !q.Until.IsZero() {
+		incl := true
+		dq := bleve.NewDateRangeInclusiveQuery(q.Since, q.Until, &incl, &incl)
+		dq.SetField(fieldPublished)
+		fs = append(fs, dq)
+	}
+	return fs
+}
+
+// anyTerm matches documents with any of terms in field.
+func anyTerm(field string, terms []string) query.Query {
+	if len(terms) == 1 {
+		return termQuery(field, terms[0])
+	}
+	qs := make([]query.Query, len(terms))
+	for i, t := range terms {
+		qs[i] = termQuery(field, t)
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// wordQuery matches one plain word: in the sentence as written or folded,
+// as a name key part, or as a name within a few edits. It returns nil for a
+// word with nothing to search (punctuation), and isStop for a stop word.
+func (x *Index) wordQuery(w string) (q query.Query, nt nameTerm, isStop bool) {
+	folded := tokens(x.folded, w)
+	if len(folded) == 0 {
+		return nil, nameTerm{}, false
+	}
+	text := bleve.NewMatchQuery(w)
+	text.SetField(fieldFolded)
+	text.SetOperator(query.MatchQueryOperatorAnd)
+	text.SetBoost(boostFolded)
+	dis := []query.Query{text}
+	if len(tokens(x.standard, w)) == 0 {
+		return query.NewDisjunctionQuery(dis), nameTerm{}, true
+	}
+	exact := bleve.NewMatchQuery(w)
+	exact.SetField(fieldText)
+	exact.SetOperator(query.MatchQueryOperatorAnd)
+	exact.SetBoost(boostText)
+	dis = append(dis, exact)
+	nt = nameTerm{raw: w, folded: folded, key: names.TokenKey(w)}
+	if nt.key != "" {
+		dis = append(dis, boosted(termQuery(fieldKeys, nt.key), boostVarKey))
+	}
+	if len(folded) == 1 {
+		if fq := fuzzy(folded[0]); fq != nil {
+			dis = append(dis, fq)
+		}
+	}
+	return query.NewDisjunctionQuery(dis), nt, false
+}
+
+// fuzzy matches entity forms within one or two edits of a folded word,
+// nil for short words and numbers.
+func fuzzy(term string) query.Query {
+	n := utf8.RuneCountInString(term)
+	if n < fuzzyOne || strings.IndexFunc(term, unicode.IsDigit) >= 0 {
+		return nil
+	}
+	fq := bleve.NewFuzzyQuery(term)
+	fq.SetField(fieldEntity)
+	fq.SetFuzziness(1)
+	if n >= fuzzyTwo {
+		fq.SetFuzziness(2)
+	}
+	fq.SetBoost(boostFuzzy)
+	return fq
+}
+
+// phraseQuery matches a quoted phrase as written or folded.
+func (x *Index) phraseQuery(ph string) query.Query {
+	text := bleve.NewMatchPhraseQuery(ph)
+	text.SetField(fieldText)
+	text.SetBoost(boostText)
+	folded := bleve.NewMatchPhraseQuery(ph)
+	folded.SetField(fieldFolded)
+	folded.SetBoost(boostFolded)
+	return query.NewDisjunctionQuery([]query.Query{text, folded})
+}
+
+// entityQuery matches claims naming name: by its name key, by all the
+// parts of its key, by its folded form, or within a few edits of a
+// one-word name.
+func (x *Index) entityQuery(name string) (query.Query, nameTerm) {
+	nt := nameTerm{raw: name, folded: tokens(x.folded, name), key: names.Key(name), entity: true}
+	form := bleve.NewMatchPhraseQuery(name)
+	form.SetField(fieldEntity)
+	form.SetBoost(boostText)
+	dis := []query.Query{form}
+	if nt.key != "" {
+		dis = append(dis, boosted(termQuery(fieldKeys, nt.key), boostFolded))
+		if parts := strings.Fields(nt.key); len(parts) > 1 {
+			all := make([]query.Query, len(parts))
+			for i, p := range parts {
+				all[i] = termQuery(fieldKeys, p)
+			}
+			cq := query.NewConjunctionQuery(all)
+			cq.SetBoost(boostVarKey)
+			dis = append(dis, cq)
+		}
+	}
+	if len(nt.folded) == 1 {
+		if fq := fuzzy(nt.folded[0]); fq != nil {
+			dis = append(dis, fq)
+		}
+	}
+	return query.NewDisjunctionQuery(dis), nt
+}
+
+// tokens returns the terms a analyses s into.
+func tokens(a analysis.Analyzer, s string) []string {
+	ts := a.Analyze([]byte(s))
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = string(t.Term)
+	}
+	return out
+}
+
+// storedEntity is one entity of a claim as its document stores it.
+type storedEntity struct {
+	key, text string
+}
+
+func parseEntities(s string) []storedEntity {
+	if s == "" {
+		return nil
+	}
+	lines := strings.Split(s, "\n")
+	out := make([]storedEntity, len(lines))
+	for i, l := range lines {
+		f := strings.SplitN(l, "\t", 3)
+		if len(f) == 3 {
+			out[i] = storedEntity{key: f[0], text: f[2]}
+		}
+	}
+	return out
+}
+
+// hit turns a search match into a Hit, ranking it against the query's
+// names; ok is false when a name matched only a different name.
+func (x *Index) hit(dm *search.DocumentMatch, terms []nameTerm) (h Hit, ok bool) {
+	f := hitFields{id: dm.ID, fields: dm.Fields}
+	h = Hit{
+		ID:         dm.ID,
+		Article:    f.str(fieldArticle),
+		Line:       int(f.num(fieldLine)),
+		Outlet:     f.str(fieldOutlet),
+		Sentence:   f.str(fieldText),
+		Score:      dm.Score,
+		Similarity: 1,
+	}
+	if p := f.str(fieldPublishedAt); p != "" {
+		h.Published, _ = time.Parse(time.RFC3339Nano, p)
+	}
+	var spans []Span
+	for _, field := range []string{fieldText, fieldFolded} {
+		for _, locs := range dm.Locations[field] {
+			for _, l := range locs {
+				spans = append(spans, Span{int(l.Start), int(l.End)})
+			}
+		}
+	}
+	ents := parseEntities(f.str(fieldEntities))
+	matched := make([]bool, len(ents))
+	if len(terms) > 0 {
+		sentence := map[string]bool{}
+		for _, t := range tokens(x.folded, h.Sentence) {
+			sentence[t] = true
+		}
+		for _, nt := range terms {
+			sim, ok := x.rank(nt, sentence, ents, matched)
+			if !ok {
+				return Hit{}, false
+			}
+			h.Similarity = min(h.Similarity, sim)
+		}
+	}
+	for i, e := range ents {
+		if !matched[i] || e.text == "" {
+			continue
+		}
+		for off := 0; ; {
+			j := strings.Index(h.Sentence[off:], e.text)
+			if j < 0 {
+				break
+			}
+			spans = append(spans, Span{off + j, off + j + len(e.text)})
+			off += j + len(e.text)
+		}
+	}
+	h.Spans = mergeSpans(spans)
+	return h, true
+}
+
+// rank says how closely a claim matches one query name: 1 when the claim
+// has it as written (up to case and accents), else the best
+// names.Similarity to one of its entities that shares its key or is
+// similar enough. It marks the entities that match in matched; ok is false
+// when none does and the word is not in the sentence.
+func (x *Index) rank(nt nameTerm, sentence map[string]bool, ents []storedEntity, matched []bool) (sim float64, ok bool) {
+	exact := false
+	if nt.entity {
+		for i, e := range ents {
+			if containsSeq(tokens(x.folded, e.text), nt.folded) {
+				exact, matched[i] = true, true
+			}
+		}
+	} else {
+		exact = len(nt.folded) > 0
+		for _, t := range nt.folded {
+			exact = exact && sentence[t]
+		}
+	}
+	best := -1.0
+	for i, e := range ents {
+		s, same := x.nameMatch(nt, e)
+		if !same && s < names.SimilarThreshold {
+			continue
+		}
+		matched[i] = true
+		if same {
+			s = max(s, names.SimilarThreshold)
+		}
+		best = max(best, s)
+	}
+	switch {
+	case exact:
+		return 1, true
+	case best >= 0:
+		return best, true
+	}
+	return 0, false
+}
+
+// nameMatch returns the similarity of a query name to entity e (the best
+// over e's whole form and, for a one-word name, each of its words) and
+// whether their name keys say they are the same name.
+func (x *Index) nameMatch(nt nameTerm, e storedEntity) (sim float64, same bool) {
+	if nt.key != "" && e.key != "" {
+		if nt.entity {
+			same = e.key == nt.key || containsAll(strings.Fields(e.key), strings.Fields(nt.key))
+		} else {
+			same = slices.Contains(strings.Fields(e.key), nt.key)
+		}
+	}
+	sim = names.Similarity(nt.raw, e.text)
+	if len(nt.folded) == 1 {
+		for _, w := range strings.FieldsFunc(e.text, notNamePart) {
+			sim = max(sim, names.Similarity(nt.raw, w))
+		}
+	}
+	return sim, same
+}
+
+func notNamePart(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+}
+
+// containsSeq reports whether sub appears in s as consecutive elements.
+func containsSeq(s, sub []string) bool {
+	if len(sub) == 0 {
+		return false
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if slices.Equal(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAll reports whether s holds every element of sub.
+func containsAll(s, sub []string) bool {
+	for _, v := range sub {
+		if !slices.Contains(s, v) {
+			return false
+		}
+	}
+	return len(sub) > 0
+}
+
+// joinSpans returns spans with those separated only by spaces joined.
+func joinSpans(sentence string, spans []Span) []Span {
+	var out []Span
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.Start >= out[n-1].End && s.Start <= len(sentence) &&
+			strings.Trim(sentence[out[n-1].End:s.Start], " ") == "" {
+			out[n-1].End = s.End
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// mergeSpans sorts spans and merges those that overlap or touch.
+func mergeSpans(spans []Span) []Span {
+	if len(spans) == 0 {
+		return nil
+	}
+	slices.SortFunc(spans, func(a, b Span) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return a.End - b.End
+	})
+	out := spans[:1]
+	for _, s := range spans[1:] {
+		last := &out[len(out)-1]
+		if s.Start <= last.End {
+			last.End = max(last.End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}

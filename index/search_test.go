@@ -1,0 +1,291 @@
+package index
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/quantity"
+	"github.com/crosscheck/crosscheck/claims/timex"
+)
+
+// searchCorpus indexes a few invented articles about one event, with one
+// name spelt three ways, and returns the index.
+func searchCorpus(t testing.TB) *Index {
+	t.Helper()
+	x := newMem(t)
+
+	k2 := claim("kyiv", 2, "About 7,000 soldiers were killed on June 28, 2022.")
+	k2.Quantities = []claims.Quantity{{Text: "About 7,000 soldiers", Value: 7000, Low: 6500, High: 7500, Unit: "soldier", Approx: true}}
+	k2.Times = []claims.Time{{Text: "June 28, 2022", Value: "2022-06-28", Low: date(2022, 6, 28), High: date(2022, 6, 28), Kind: timex.KindDate, Unit: timex.Day}}
+	k3 := claim("kyiv", 3, "Putin reportedly ordered the retreat.", person("Putin"))
+	k3.Modality = claims.Hedged
+	put(t, x, article("kyiv", "Kyiv Post", time.Date(2022, 6, 28, 10, 0, 0, 0, time.UTC)),
+		claim("kyiv", 1, "General Zhidko commanded the eastern group near Izium.", person("Zhidko"), place("Izium")),
+		k2, k3)
+
+	m2 := claim("monde", 2, "Selon Moscou, 1 500 chars ont été détruits en juin.", place("Moscou"))
+	m2.Quantities = []claims.Quantity{{Text: "1 500 chars", Value: 1500, Low: 1500, High: 1500, Unit: "char"}}
+	m2.Times = []claims.Time{{Text: "en juin", Value: "2022-06", Low: date(2022, 6, 1), High: date(2022, 6, 30), Kind: timex.KindMonth, Unit: timex.Month}}
+	m2.Modality = claims.Attributed
+	m3 := claim("monde", 3, "Müller did not visit Kharkiv.", person("Müller"), place("Kharkiv"))
+	m3.Modality = claims.Negated
+	put(t, x, article("monde", "Le Monde", time.Date(2022, 6, 29, 8, 0, 0, 0, time.UTC)),
+		claim("monde", 1, "Le général Shidko a été limogé.", person("Shidko")),
+		m2, m3)
+
+	r2 := claim("reuters", 2, "Pitt said more than 5,500 civilians fled Kharkiv.", person("Pitt"), place("Kharkiv"))
+	r2.Quantities = []claims.Quantity{{Text: "more than 5,500 civilians", Value: 5500, Low: 5500, High: quantity.Unbounded, Unit: "civilian", Bound: quantity.AtLeast}}
+	r2.Modality = claims.Attributed
+	r3 := claim("reuters", 3, "The talks are planned for 2023.")
+	r3.Times = []claims.Time{{Text: "2023", Value: "2023", Low: date(2023, 1, 1), High: date(2023, 12, 31), Kind: timex.KindYear, Unit: timex.Year}}
+	put(t, x, article("reuters", "Reuters", time.Date(2022, 7, 5, 12, 0, 0, 0, time.UTC)),
+		claim("reuters", 1, "Schidko was replaced, officials said.", person("Schidko")),
+		r2, r3)
+
+	put(t, x, article("blog", "Blog", time.Time{}),
+		claim("blog", 1, "Puting is what the blog calls its mascot.", person("Puting")))
+	return x
+}
+
+func TestSearch(t *testing.T) {
+	x := searchCorpus(t)
+	june28 := time.Date(2022, 6, 28, 23, 59, 59, 0, time.UTC)
+	for _, tc := range []struct {
+		name  string
+		q     Query
+		want  []string // exactly these, in any order
+		first string   // this one first, when set
+	}{
+		{"variants of a name", Query{Text: "Zhidko"}, []string{"kyiv:1", "monde:1", "reuters:1"}, "kyiv:1"},
+		{"variants, other spelling first", Query{Text: "Schidko"}, []string{"kyiv:1", "monde:1", "reuters:1"}, "reuters:1"},
+		{"lower case", Query{Text: "zhidko"}, []string{"kyiv:1", "monde:1", "reuters:1"}, "kyiv:1"},
+		{"not a lookalike name", Query{Text: "Putin"}, []string{"kyiv:3"}, "kyiv:3"},
+		{"not a lookalike the other way", Query{Text: "Pitt"}, []string{"reuters:2"}, ""},
+		{"folded", Query{Text: "Muller"}, []string{"monde:3"}, ""},
+		{"accented", Query{Text: "détruits"}, []string{"monde:2"}, ""},
+		{"accent-free for accented", Query{Text: "detruits"}, []string{"monde:2"}, ""},
+		{"all words", Query{Text: "Zhidko eastern"}, []string{"kyiv:1"}, ""},
+		{"stop words only rank", Query{Text: "the Kharkiv"}, []string{"monde:3", "reuters:2"}, ""},
+		{"phrase", Query{Text: `"eastern group"`}, []string{"kyiv:1"}, ""},
+		{"phrase not in order", Query{Text: `"group eastern"`}, nil, ""},
+		{"no match", Query{Text: "quantum"}, nil, ""},
+
+		{"source", Query{Source: "Reuters"}, []string{"reuters:1", "reuters:2", "reuters:3"}, ""},
+		{"source folded", Query{Source: "le monde"}, []string{"monde:1", "monde:2", "monde:3"}, ""},
+		{"source inline", Query{Text: "source:reuters Kharkiv"}, []string{"reuters:2"}, ""},
+		{"two sources", Query{Text: "Kharkiv source:reuters outlet:\"Le Monde\""}, []string{"monde:3", "reuters:2"}, ""},
+		{"source unknown", Query{Source: "Pravda"}, nil, ""},
+
+		{"since", Query{Since: date(2022, 6, 29)}, []string{"monde:1", "monde:2", "monde:3", "reuters:1", "reuters:2", "reuters:3"}, ""},
+		{"until", Query{Until: june28}, []string{"kyiv:1", "kyiv:2", "kyiv:3"}, ""},
+		{"since and until", Query{Since: date(2022, 6, 29), Until: date(2022, 7, 1)}, []string{"monde:1", "monde:2", "monde:3"}, ""},
+		{"since with words", Query{Text: "Zhidko", Since: date(2022, 6, 29)}, []string{"monde:1", "reuters:1"}, ""},
+
+		{"entity type", Query{EntityTypes: []claims.EntityType{claims.Place}}, []string{"kyiv:1", "monde:2", "monde:3", "reuters:2"}, ""},
+		{"entity type inline", Query{Text: "type:person Kharkiv"}, []string{"monde:3", "reuters:2"}, ""},
+		{"entity type org", Query{EntityTypes: []claims.EntityType{claims.Org}}, nil, ""},
+
+		{"modality", Query{Modalities: []claims.Modality{claims.Hedged}}, []string{"kyiv:3"}, ""},
+		{"modalities", Query{Modalities: []claims.Modality{claims.Negated, claims.Attributed}}, []string{"monde:2", "monde:3", "reuters:2"}, ""},
+		{"modality inline", Query{Text: "modality:negated"}, []string{"monde:3"}, ""},
+
+		{"entity filter", Query{Text: "entity:Zhidko"}, []string{"kyiv:1", "monde:1", "reuters:1"}, "kyiv:1"},
+		{"entity filter place", Query{Text: "entity:Kharkiv"}, []string{"monde:3", "reuters:2"}, ""},
+		{"entity filter lookalike", Query{Text: "entity:Putin"}, []string{"kyiv:3"}, ""},
+		{"entity filter not in text", Query{Text: "entity:eastern"}, nil, ""},
+
+		{"number above", Query{Text: "number:>5000"}, []string{"kyiv:2", "reuters:2"}, ""},
+		{"number above bound", Query{Text: "number:>7500"}, nil, ""},
+		{"number at least", Query{Text: "number:>=7500"}, []string{"kyiv:2"}, ""},
+		{"number range", Query{Text: "number:1000..2000"}, []string{"monde:2"}, ""},
+		{"number exact", Query{Text: "number:7,000"}, []string{"kyiv:2"}, ""},
+		{"number below", Query{Text: "number:<100"}, nil, ""},
+		{"number open range", Query{Text: "number:..1500"}, []string{"monde:2"}, ""},
+
+		{"date month", Query{Text: "date:2022-06"}, []string{"kyiv:2", "monde:2"}, ""},
+		{"date day", Query{Text: "date:2022-06-28"}, []string{"kyiv:2"}, ""},
+		{"date year", Query{Text: "date:2022"}, []string{"kyiv:2", "monde:2"}, ""},
+		{"date other year", Query{Text: "date:2023"}, []string{"reuters:3"}, ""},
+		{"date range inside a month", Query{Text: "date:2022-06-20..2022-06-30"}, []string{"kyiv:2"}, ""},
+		{"date range of months", Query{Text: "date:2022-06..2022-07"}, []string{"kyiv:2", "monde:2"}, ""},
+		{"date range misses", Query{Text: "date:2021-01..2021-12"}, nil, ""},
+
+		{"article", Query{Text: "article:monde"}, []string{"monde:1", "monde:2", "monde:3"}, ""},
+		{"articles", Query{Text: "article:monde article:reuters Kharkiv"}, []string{"monde:3", "reuters:2"}, ""},
+		{"article with name", Query{Text: "article:reuters Zhidko"}, []string{"reuters:1"}, ""},
+
+		{"unit", Query{Text: "unit:soldier"}, []string{"kyiv:2"}, ""},
+		{"everything", Query{}, []string{"blog:1", "kyiv:1", "kyiv:2", "kyiv:3", "monde:1", "monde:2", "monde:3", "reuters:1", "reuters:2", "reuters:3"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := x.Search(tc.q)
+			if err != nil {
+				t.Fatalf("Search: %v", err)
+			}
+			got := hitIDs(r)
+			sorted := slices.Sorted(slices.Values(got))
+			if diff := cmp.Diff(tc.want, sorted, cmpNilEmpty); diff != "" {
+				t.Errorf("Search(%+v) = %q (-want +got):\n%s", tc.q, got, diff)
+			}
+			if tc.first != "" && (len(got) == 0 || got[0] != tc.first) {
+				t.Errorf("Search(%+v) = %q, want %s first", tc.q, got, tc.first)
+			}
+			if r.Total != len(got) {
+				t.Errorf("Total = %d, want %d", r.Total, len(got))
+			}
+		})
+	}
+}
+
+func TestSearchRanksExactSpellingFirst(t *testing.T) {
+	x := searchCorpus(t)
+	r, err := x.Search(Query{Text: "Zhidko"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Hits) != 3 {
+		t.Fatalf("hits = %q, want 3", hitIDs(r))
+	}
+	if r.Hits[0].Similarity != 1 {
+		t.Errorf("first hit similarity = %v, want 1", r.Hits[0].Similarity)
+	}
+	for _, h := range r.Hits[1:] {
+		if h.Similarity >= 1 || h.Similarity < 0.9 {
+			t.Errorf("variant hit %s similarity = %v, want in [0.9, 1)", h.ID, h.Similarity)
+		}
+	}
+}
+
+func TestSearchLimit(t *testing.T) {
+	x := searchCorpus(t)
+	for _, limit := range []int{1, 2} {
+		r, err := x.Search(Query{Text: "Zhidko", Limit: limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Hits) != limit || r.Total != 3 {
+			t.Errorf("Limit %d: %d hits, total %d; want %d hits, total 3", limit, len(r.Hits), r.Total, limit)
+		}
+		if r.Hits[0].ID != "kyiv:1" {
+			t.Errorf("Limit %d: first hit %s, want kyiv:1", limit, r.Hits[0].ID)
+		}
+	}
+}
+
+func TestSearchHits(t *testing.T) {
+	x := searchCorpus(t)
+	for _, tc := range []struct {
+		q    string
+		id   string
+		want string // the sentence highlighted with [ ]
+	}{
+		{"Zhidko", "kyiv:1", "General [Zhidko] commanded the eastern group near Izium."},
+		{"Zhidko", "monde:1", "Le général [Shidko] a été limogé."},
+		{"Muller", "monde:3", "[Müller] did not visit Kharkiv."},
+		{"detruits chars", "monde:2", "Selon Moscou, 1 500 [chars] ont été [détruits] en juin."},
+		{`"eastern group" Izium`, "kyiv:1", "General Zhidko commanded the [eastern group] near [Izium]."},
+		{"entity:Kharkiv", "reuters:2", "Pitt said more than 5,500 civilians fled [Kharkiv]."},
+		{"number:>5000", "reuters:2", "Pitt said more than 5,500 civilians fled Kharkiv."},
+	} {
+		t.Run(tc.q+"/"+tc.id, func(t *testing.T) {
+			r, err := x.Search(Query{Text: tc.q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := slices.IndexFunc(r.Hits, func(h Hit) bool { return h.ID == tc.id })
+			if i < 0 {
+				t.Fatalf("hits %q, want %s among them", hitIDs(r), tc.id)
+			}
+			h := r.Hits[i]
+			if got := h.Highlight("[", "]"); got != tc.want {
+				t.Errorf("Highlight = %q, want %q", got, tc.want)
+			}
+			art, _, _ := strings.Cut(tc.id, ":")
+			if h.Article != art || h.Line == 0 || h.Score <= 0 || h.Outlet == "" || h.Published.IsZero() {
+				t.Errorf("hit = %+v, want article %s, a line, a score, outlet and date", h, art)
+			}
+		})
+	}
+}
+
+func TestSearchErrors(t *testing.T) {
+	x := searchCorpus(t)
+	for _, q := range []string{"number:many", "number:5..1", "modality:sure", "type:animal", "date:June", "date:2022..", "entity:"} {
+		t.Run(q, func(t *testing.T) {
+			r, err := x.Search(Query{Text: q})
+			var qe *QueryError
+			if !errors.As(err, &qe) {
+				t.Fatalf("Search(%q) = %d hits, error %v; want a *QueryError", q, len(r.Hits), err)
+			}
+			if qe.Term != q {
+				t.Errorf("QueryError.Term = %q, want %q", qe.Term, q)
+			}
+		})
+	}
+}
+
+func TestParseText(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	for _, tc := range []struct {
+		in   string
+		want parsed
+	}{
+		{"", parsed{}},
+		{"  Zhidko  tanks ", parsed{words: []string{"Zhidko", "tanks"}}},
+		{`"eastern group" Izium`, parsed{words: []string{"Izium"}, phrases: []string{"eastern group"}}},
+		{`"unterminated phrase`, parsed{phrases: []string{"unterminated phrase"}}},
+		{`entity:"Volodymyr Zelensky" said`, parsed{words: []string{"said"}, entities: []string{"Volodymyr Zelensky"}}},
+		{"Entity:Putin 10:30", parsed{words: []string{"10:30"}, entities: []string{"Putin"}}},
+		{"number:>5000", parsed{numbers: []numRange{{min: f(5000)}}}},
+		{"number:<=5,000", parsed{numbers: []numRange{{max: f(5000), maxIncl: true}}}},
+		{"number:1000..2000", parsed{numbers: []numRange{{min: f(1000), max: f(2000), minIncl: true, maxIncl: true}}}},
+		{"number:7000", parsed{numbers: []numRange{{min: f(7000), max: f(7000), minIncl: true, maxIncl: true}}}},
+		{"date:2022-06", parsed{dates: [][]string{{"2022-06"}}}},
+		{"date:2022-w25", parsed{dates: [][]string{{"2022-W25"}}}},
+		{"date:2021-12-30..2023-02-02", parsed{dates: [][]string{{"2021-12-30", "2021-12-31", "2022", "2023-01", "2023-02-01", "2023-02-02"}}}},
+		{"article:kyiv source:reuters type:Place modality:hedged unit:soldier", parsed{
+			articles: []string{"kyiv"}, sources: []string{"reuters"}, types: []claims.EntityType{claims.Place},
+			modal: []claims.Modality{claims.Hedged}, units: []string{"soldier"},
+		}},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			got, err := parseText(tc.in)
+			if err != nil {
+				t.Fatalf("parseText: %v", err)
+			}
+			if diff := cmp.Diff(tc.want, got, cmp.AllowUnexported(parsed{}, numRange{})); diff != "" {
+				t.Errorf("parseText(%q) (-want +got):\n%s", tc.in, diff)
+			}
+		})
+	}
+}
+
+func TestDateTerms(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		t    claims.Time
+		want []string
+	}{
+		{"day", claims.Time{Value: "2022-06-28", Low: date(2022, 6, 28), High: date(2022, 6, 28)}, []string{"2022-06-28", "2022-06", "2022"}},
+		{"evening", claims.Time{Value: "2022-06-28TEV", Low: date(2022, 6, 28), High: date(2022, 6, 28)}, []string{"2022-06-28TEV", "2022-06-28", "2022-06", "2022"}},
+		{"week across months", claims.Time{Value: "2022-W26", Low: date(2022, 6, 27), High: date(2022, 7, 3)},
+			[]string{"2022-W26", "2022-06-27", "2022-06-28", "2022-06-29", "2022-06-30", "2022-07-01", "2022-07-02", "2022-07-03", "2022"}},
+		{"quarter", claims.Time{Value: "2022-Q3", Low: date(2022, 7, 1), High: date(2022, 9, 30)}, []string{"2022-Q3", "2022"}},
+		{"decade", claims.Time{Value: "199", Low: date(1990, 1, 1), High: date(1999, 12, 31)}, []string{"199"}},
+		{"unresolved", claims.Time{Value: "XXXX-06-28"}, []string{"XXXX-06-28"}},
+		{"nothing", claims.Time{}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := appendDateTerms(nil, &tc.t)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("appendDateTerms (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -1,0 +1,388 @@
+package index
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/names"
+	"github.com/crosscheck/crosscheck/claims/quantity"
+)
+
+// batchDocs is the number of documents PutMany gathers into one Bleve
+// batch. An article's documents always go in one batch, however many.
+const batchDocs = 1000
+
+// Entry is one article with its claims, as given to PutMany.
+type Entry struct {
+	Article claims.Article
+	Claims  []claims.Claim
+}
+
+// Put stores article a with its claims cs, replacing everything the index
+// held for a.ID: claims no longer in cs are deleted. cs may be empty (the
+// article is recorded with no claims). Article.Text is not stored. Every
+// claim must have a non-empty ID, unique in cs, and Article equal to a.ID;
+// otherwise Put fails with ErrInvalid and writes nothing.
+func (x *Index) Put(a claims.Article, cs []claims.Claim) error {
+	return x.PutMany([]Entry{{Article: a, Claims: cs}})
+}
+
+// PutMany stores several articles as Put does, batching their documents
+// (about a thousand per batch, each article whole in one batch) for bulk
+// loads. Every entry is checked before anything is written; an article may
+// appear only once. Nothing is done for an empty entries.
+func (x *Index) PutMany(entries []Entry) error {
+	if x.readOnly {
+		return fmt.Errorf("put: %w", ErrReadOnly)
+	}
+	if err := validate(entries); err != nil {
+		return fmt.Errorf("put: %w", err)
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	for len(entries) > 0 {
+		n, docs := 0, 0
+		for n < len(entries) && (n == 0 || docs+len(entries[n].Claims)+1 <= batchDocs) {
+			docs += len(entries[n].Claims) + 1
+			n++
+		}
+		if err := x.putBatch(entries[:n]); err != nil {
+			return fmt.Errorf("put: %w", err)
+		}
+		entries = entries[n:]
+	}
+	return nil
+}
+
+func validate(entries []Entry) error {
+	articles := make(map[string]bool, len(entries))
+	for i := range entries {
+		a := &entries[i].Article
+		if a.ID == "" {
+			return fmt.Errorf("article %d has no id: %w", i, ErrInvalid)
+		}
+		if articles[a.ID] {
+			return fmt.Errorf("article %q given twice: %w", a.ID, ErrInvalid)
+		}
+		articles[a.ID] = true
+		ids := make(map[string]bool, len(entries[i].Claims))
+		for j := range entries[i].Claims {
+			c := &entries[i].Claims[j]
+			switch {
+			case c.ID == "" || strings.HasPrefix(c.ID, articlePrefix):
+				return fmt.Errorf("article %q: claim %d has no valid id: %w", a.ID, j, ErrInvalid)
+			case ids[c.ID]:
+				return fmt.Errorf("article %q: claim id %q given twice: %w", a.ID, c.ID, ErrInvalid)
+			case c.Article != a.ID:
+				return fmt.Errorf("article %q: claim %q belongs to article %q: %w", a.ID, c.ID, c.Article, ErrInvalid)
+			}
+			ids[c.ID] = true
+		}
+	}
+	return nil
+}
+
+// putBatch writes entries in one Bleve batch, deleting the documents of
+// their articles that the entries no longer hold. The article document is
+// written with its claims, so an interrupted load never leaves an article
+// record whose hash promises claims that are not there.
+func (x *Index) putBatch(entries []Entry) error {
+	ids := make([]string, len(entries))
+	for i := range entries {
+		ids[i] = entries[i].Article.ID
+	}
+	old, err := x.docsOf(ids)
+	if err != nil {
+		return err
+	}
+	keep := make(map[string]bool)
+	for i := range entries {
+		keep[articleDocID(entries[i].Article.ID)] = true
+		for j := range entries[i].Claims {
+			keep[entries[i].Claims[j].ID] = true
+		}
+	}
+	b := x.b.NewBatch()
+	for _, id := range old {
+		if !keep[id] {
+			b.Delete(id)
+		}
+	}
+	for i := range entries {
+		a := &entries[i].Article
+		for j := range entries[i].Claims {
+			c := &entries[i].Claims[j]
+			if err := b.Index(c.ID, claimDoc(a, c)); err != nil {
+				return fmt.Errorf("article %q: claim %q: %w", a.ID, c.ID, err)
+			}
+		}
+		doc, err := articleDoc(a, entries[i].Claims)
+		if err != nil {
+			return fmt.Errorf("article %q: %w", a.ID, err)
+		}
+		if err := b.Index(articleDocID(a.ID), doc); err != nil {
+			return fmt.Errorf("article %q: %w", a.ID, err)
+		}
+	}
+	if err := x.b.Batch(b); err != nil {
+		return fmt.Errorf("write batch: %w", err)
+	}
+	return nil
+}
+
+// Delete removes article id and all its claims. Deleting an article that is
+// not in the index does nothing.
+func (x *Index) Delete(id string) error {
+	if x.readOnly {
+		return fmt.Errorf("delete %q: %w", id, ErrReadOnly)
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	old, err := x.docsOf([]string{id})
+	if err != nil {
+		return fmt.Errorf("delete %q: %w", id, err)
+	}
+	if len(old) == 0 {
+		return nil
+	}
+	b := x.b.NewBatch()
+	for _, d := range old {
+		b.Delete(d)
+	}
+	if err := x.b.Batch(b); err != nil {
+		return fmt.Errorf("delete %q: %w", id, err)
+	}
+	return nil
+}
+
+// docsOf returns the ids of every document (claims and article records) of
+// the given articles.
+func (x *Index) docsOf(articles []string) ([]string, error) {
+	qs := make([]query.Query, len(articles))
+	for i, a := range articles {
+		qs[i] = termQuery(fieldArticle, a)
+	}
+	q := query.NewDisjunctionQuery(qs)
+	var out []string
+	err := x.each(q, nil, func(h hitFields) error {
+		out = append(out, h.id)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find documents: %w", err)
+	}
+	return out, nil
+}
+
+// articlePrefix starts the document id of every article record; claim ids
+// never start with it.
+const articlePrefix = "\x00"
+
+func articleDocID(id string) string { return articlePrefix + id }
+
+// claimDoc is the document indexed for claim c of article a.
+func claimDoc(a *claims.Article, c *claims.Claim) map[string]any {
+	d := map[string]any{
+		fieldType:     typeClaim,
+		fieldText:     c.Text,
+		fieldFolded:   c.Text,
+		fieldArticle:  a.ID,
+		fieldModality: c.Modality.String(),
+		fieldLine:     float64(c.Line),
+	}
+	if a.Outlet != "" {
+		d[fieldOutlet] = a.Outlet
+	}
+	if !a.Published.IsZero() {
+		d[fieldPublished] = a.Published
+		d[fieldPublishedAt] = a.Published.Format(time.RFC3339Nano)
+	}
+	if len(c.Entities) > 0 {
+		var keys, forms, types []string
+		var ents strings.Builder
+		for i := range c.Entities {
+			e := &c.Entities[i]
+			k := entityKey(e)
+			keys = appendKeyTerms(keys, k)
+			forms = append(forms, e.Text)
+			types = appendUnique(types, e.Type.String())
+			if i > 0 {
+				ents.WriteByte('\n')
+			}
+			ents.WriteString(clean(k))
+			ents.WriteByte('\t')
+			ents.WriteString(e.Type.String())
+			ents.WriteByte('\t')
+			ents.WriteString(clean(e.Text))
+		}
+		if len(keys) > 0 {
+			d[fieldKeys] = keys
+		}
+		d[fieldEntity] = forms
+		d[fieldEntities] = ents.String()
+		d[fieldEntityType] = types
+	}
+	var nums []float64
+	var units []string
+	for i := range c.Quantities {
+		q := &c.Quantities[i]
+		nums = appendFinite(nums, q.Value)
+		if q.Low < q.High {
+			nums = appendFinite(nums, q.Low)
+			nums = appendFinite(nums, q.High)
+		}
+		if q.Unit != "" {
+			units = appendUnique(units, q.Unit)
+		}
+	}
+	if len(nums) > 0 {
+		d[fieldNumber] = nums
+	}
+	if len(units) > 0 {
+		d[fieldUnit] = units
+	}
+	var dates []string
+	for i := range c.Times {
+		dates = appendDateTerms(dates, &c.Times[i])
+	}
+	if len(dates) > 0 {
+		d[fieldDate] = dates
+	}
+	return d
+}
+
+// articleDoc is the record indexed for article a with its claims cs.
+func articleDoc(a *claims.Article, cs []claims.Claim) (map[string]any, error) {
+	enc, err := encodeClaims(cs)
+	if err != nil {
+		return nil, err
+	}
+	d := map[string]any{
+		fieldType:    typeArticle,
+		fieldArticle: a.ID,
+		fieldPath:    a.Path,
+		fieldTitle:   a.Title,
+		fieldURL:     a.URL,
+		fieldHash:    a.Hash,
+		fieldCount:   float64(len(cs)),
+		fieldSchema:  schema(),
+		fieldBlob:    string(enc),
+	}
+	if a.Outlet != "" {
+		d[fieldOutlet] = a.Outlet
+	}
+	if !a.Published.IsZero() {
+		d[fieldPublished] = a.Published
+		d[fieldPublishedAt] = a.Published.Format(time.RFC3339Nano)
+	}
+	return d, nil
+}
+
+// entityKey is e's name key, computed from its text when the claim has
+// none.
+func entityKey(e *claims.Entity) string {
+	if e.Key != "" {
+		return e.Key
+	}
+	return names.Key(e.Text)
+}
+
+// appendKeyTerms adds key and, for a key of several parts, each part, so
+// that a surname alone finds the full name.
+func appendKeyTerms(terms []string, key string) []string {
+	if key == "" {
+		return terms
+	}
+	terms = appendUnique(terms, key)
+	parts := strings.Fields(key)
+	if len(parts) > 1 {
+		for _, p := range parts {
+			terms = appendUnique(terms, p)
+		}
+	}
+	return terms
+}
+
+// appendDateTerms adds the date terms of t: its TIMEX value and, when it is
+// resolved, each day it covers (for spans of a week or less), the month it
+// lies in and the year it lies in, so that a search for a day, month or
+// year finds the times within it.
+func appendDateTerms(terms []string, t *claims.Time) []string {
+	if t.Value != "" {
+		terms = appendUnique(terms, t.Value)
+	}
+	if t.Low.IsZero() {
+		return terms
+	}
+	lo, hi := day(t.Low), day(t.High)
+	if t.High.IsZero() || hi.Before(lo) {
+		hi = lo
+	}
+	if !hi.After(lo.AddDate(0, 0, 6)) {
+		for d := lo; !d.After(hi); d = d.AddDate(0, 0, 1) {
+			terms = appendUnique(terms, d.Format(dayLayout))
+		}
+	}
+	if lo.Year() == hi.Year() {
+		if lo.Month() == hi.Month() {
+			terms = appendUnique(terms, lo.Format(monthLayout))
+		}
+		terms = appendUnique(terms, lo.Format(yearLayout))
+	}
+	return terms
+}
+
+const (
+	dayLayout   = "2006-01-02"
+	monthLayout = "2006-01"
+	yearLayout  = "2006"
+)
+
+// day is t's calendar date at midnight UTC.
+func day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func appendUnique(s []string, v string) []string {
+	for _, w := range s {
+		if w == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+// appendFinite adds v unless it is not a finite number or stands for an
+// open bound (quantity.Unbounded).
+func appendFinite(s []float64, v float64) []float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) || v == quantity.Unbounded {
+		return s
+	}
+	for _, w := range s {
+		if w == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+// clean replaces tabs and newlines, which separate the stored entity
+// record, by spaces.
+func clean(s string) string {
+	if !strings.ContainsAny(s, "\t\n") {
+		return s
+	}
+	return strings.NewReplacer("\t", " ", "\n", " ").Replace(s)
+}
+
+func termQuery(field, term string) *query.TermQuery {
+	q := bleve.NewTermQuery(term)
+	q.SetField(field)
+	return q
+}
