@@ -1,0 +1,230 @@
+package compare
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/claims"
+)
+
+// Candidates finds, for one claim, the claims of other articles that may
+// speak of the same thing: those sharing name keys or content terms. The
+// claim index implements it; Compare never pairs all claims.
+type Candidates interface {
+	// Candidates returns the ids of at most limit claims from the articles
+	// listed in within (all other articles when within is empty), never
+	// from c's own article, best first.
+	Candidates(c claims.Claim, within []string, limit int) ([]string, error)
+}
+
+// Options tune Compare. The zero value uses the defaults.
+type Options struct {
+	Stories StoryOptions
+	// Limit is how many candidates each claim is compared with.
+	Limit int
+}
+
+// Compare groups the articles into stories and finds the discrepancies
+// between their claims: name variants across the whole corpus, and numbers,
+// dates, framing, modality and quotes between the articles of one story,
+// each claim compared only with the candidates cands returns.
+//
+// arts must include the article of every claim; their Text is used to place
+// evidence on its line and column. An empty corpus gives an empty Result.
+// The result is deterministic: discrepancies are sorted by story, kind,
+// severity and id, and duplicates (the same content found twice) are merged.
+func Compare(ctx context.Context, arts []claims.Article, cs []claims.Claim, cands Candidates, opt Options) (Result, error) {
+	if opt.Stories == (StoryOptions{}) {
+		opt.Stories = DefaultStoryOptions
+	}
+	if opt.Limit <= 0 {
+		opt.Limit = 40
+	}
+	c := newCorpus(arts, cs)
+	res := Result{Stories: groupStories(arts, c.byArticle, opt.Stories)}
+	storyOf := map[string]string{}
+	for _, s := range res.Stories {
+		for _, a := range s.Articles {
+			storyOf[a] = s.ID
+		}
+	}
+	found := map[string]*Discrepancy{}
+	add := func(d Discrepancy) {
+		if prev, ok := found[d.ID]; ok {
+			if d.Confidence > prev.Confidence {
+				*prev = d
+			}
+			return
+		}
+		found[d.ID] = &d
+	}
+	for _, d := range c.nameVariants(storyOf) {
+		add(d)
+	}
+	for _, s := range res.Stories {
+		if len(s.Articles) < 2 {
+			continue
+		}
+		seen := map[[2]string]bool{}
+		for _, a := range s.Articles {
+			within := others(s.Articles, a)
+			for _, cl := range c.byArticle[a] {
+				if err := ctx.Err(); err != nil {
+					return Result{}, err
+				}
+				ids, err := cands.Candidates(*cl, within, opt.Limit)
+				if err != nil {
+					return Result{}, fmt.Errorf("candidates of claim %s: %w", cl.ID, err)
+				}
+				for _, id := range ids {
+					other, ok := c.byID[id]
+					if !ok || other.Article == cl.Article || storyOf[other.Article] != s.ID {
+						continue
+					}
+					key := [2]string{cl.ID, other.ID}
+					if key[1] < key[0] {
+						key[0], key[1] = key[1], key[0]
+					}
+					if seen[key] {
+						continue
+					}
+					seen[key] = true
+					res.Comparisons++
+					x, y := cl, other
+					if y.ID < x.ID {
+						x, y = y, x
+					}
+					for _, d := range c.pair(s.ID, x, y) {
+						add(d)
+					}
+				}
+			}
+		}
+	}
+	for _, d := range found {
+		res.Discrepancies = append(res.Discrepancies, *d)
+	}
+	sortDiscrepancies(res.Discrepancies)
+	return res, nil
+}
+
+func others(ids []string, except string) []string {
+	out := make([]string, 0, len(ids)-1)
+	for _, id := range ids {
+		if id != except {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func sortDiscrepancies(ds []Discrepancy) {
+	sort.Slice(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.Story != b.Story {
+			return a.Story < b.Story
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		return a.ID < b.ID
+	})
+}
+
+// corpus is the comparison's view of the claims.
+type corpus struct {
+	arts      map[string]*claims.Article
+	byArticle map[string][]*claims.Claim
+	byID      map[string]*claims.Claim
+	terms     map[string]map[string]bool
+	vocab     *vocab
+	lower     map[string]bool // words written in lower case, built on first use
+}
+
+func newCorpus(arts []claims.Article, cs []claims.Claim) *corpus {
+	c := &corpus{
+		arts:      map[string]*claims.Article{},
+		byArticle: map[string][]*claims.Claim{},
+		byID:      map[string]*claims.Claim{},
+		terms:     map[string]map[string]bool{},
+		vocab:     newVocab(),
+	}
+	for i := range arts {
+		c.arts[arts[i].ID] = &arts[i]
+	}
+	for i := range cs {
+		cl := &cs[i]
+		c.byArticle[cl.Article] = append(c.byArticle[cl.Article], cl)
+		c.byID[cl.ID] = cl
+		t := termsOf(cl)
+		c.terms[cl.ID] = t
+		c.vocab.add(t)
+	}
+	return c
+}
+
+// align scores how far two claims speak of the same thing, in [0, 1].
+func (c *corpus) align(x, y *claims.Claim) float64 {
+	return c.vocab.cosine(c.terms[x.ID], c.terms[y.ID])
+}
+
+// sharedKeys returns the name keys two claims share.
+func sharedKeys(x, y *claims.Claim) []string {
+	kx := map[string]bool{}
+	for _, k := range entityKeys(x) {
+		kx[k] = true
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, k := range entityKeys(y) {
+		if kx[k] && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// pair runs the pairwise detectors on two claims of one story.
+func (c *corpus) pair(story string, x, y *claims.Claim) []Discrepancy {
+	a := c.align(x, y)
+	keys := sharedKeys(x, y)
+	var out []Discrepancy
+	out = append(out, c.dates(story, x, y, a, keys)...)
+	out = append(out, c.numbers(story, x, y, a, keys)...)
+	out = append(out, c.framing(story, x, y, a, keys)...)
+	out = append(out, c.modality(story, x, y, a, keys)...)
+	out = append(out, c.quotes(story, x, y, a, keys)...)
+	return out
+}
+
+// evidence places a span of a claim on its article's line and column.
+func (c *corpus) evidence(cl *claims.Claim, start, end int, value string) Evidence {
+	if start < cl.Start || end > cl.End || start >= end {
+		start, end = cl.Start, cl.End
+	}
+	ev := Evidence{
+		Article:  cl.Article,
+		ClaimID:  cl.ID,
+		Line:     cl.Line,
+		Start:    start,
+		End:      end,
+		Sentence: cl.Text,
+		Text:     cl.Text[start-cl.Start : end-cl.Start],
+		Value:    value,
+	}
+	if a := c.arts[cl.Article]; a != nil && end <= len(a.Text) {
+		ls := strings.LastIndexByte(a.Text[:start], '\n') + 1
+		ev.Line = strings.Count(a.Text[:start], "\n") + 1
+		ev.Column = utf8.RuneCountInString(a.Text[ls:start]) + 1
+		ev.EndColumn = ev.Column + utf8.RuneCountInString(a.Text[start:end])
+	}
+	return ev
+}

@@ -1,0 +1,642 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/names"
+	"github.com/crosscheck/crosscheck/claims/quantity"
+	"github.com/crosscheck/crosscheck/claims/timex"
+)
+
+// Thresholds of claim alignment (cosine of idf-weighted terms) above which
+// two claims are taken to speak of the same thing, per detector.
+const (
+	alignDate     = 0.22
+	alignNumber   = 0.25
+	alignFraming  = 0.12
+	alignModality = 0.30
+	// Counts of what happened to people (killed, injured) are the event's
+	// own figures: they are compared even when the sentences differ.
+	alignCasualty = 0.05
+)
+
+// dates finds one event dated differently: two aligned claims whose times
+// cannot be the same while none of their times agree.
+func (c *corpus) dates(story string, x, y *claims.Claim, align float64, keys []string) []Discrepancy {
+	if len(x.Times) == 0 || len(y.Times) == 0 || align < alignDate || len(keys) == 0 {
+		return nil
+	}
+	var conflict [2]int
+	found := false
+	for i, tx := range x.Times {
+		for j, ty := range y.Times {
+			if !sameGrain(tx, ty) {
+				continue // a day and a year are seldom the same event's date
+			}
+			switch tx.Relate(ty) {
+			case timex.RelationOverlap:
+				return nil // they can be speaking of the same time
+			case timex.RelationDisjoint:
+				if !found {
+					conflict, found = [2]int{i, j}, true
+				}
+			}
+		}
+	}
+	if !found {
+		return nil
+	}
+	tx, ty := x.Times[conflict[0]], y.Times[conflict[1]]
+	sev, conf := Error, 0.6+0.35*math.Min(1, align/0.5)
+	switch {
+	case tx.Rel != nil && !tx.Resolved() || ty.Rel != nil && !ty.Resolved():
+		// Both relative to publication dates that are unknown: they differ
+		// only if the articles were written at about the same time.
+		sev, conf = Warning, conf*0.8
+	case !tx.Resolved() || !ty.Resolved():
+		conf *= 0.9
+	}
+	d := Discrepancy{
+		Kind:       Date,
+		Severity:   sev,
+		Story:      story,
+		Confidence: round2(conf),
+		Summary:    fmt.Sprintf("%s says %q, %s says %q for the same event", x.Article, tx.Text, y.Article, ty.Text),
+		Evidence: []Evidence{
+			c.evidence(x, tx.Start, tx.End, tx.Value),
+			c.evidence(y, ty.Start, ty.End, ty.Value),
+		},
+	}
+	d.ID = fingerprint(Date, append(keys, tx.Value, ty.Value, normText(x.Text), normText(y.Text))...)
+	return []Discrepancy{d}
+}
+
+// sameGrain tells whether two times are stated at a comparable granularity:
+// days and weekdays with days, weeks with weeks, months with months, years
+// with years.
+func sameGrain(a, b claims.Time) bool {
+	grain := func(t claims.Time) timex.Unit {
+		if t.Unit == timex.Weekend {
+			return timex.Day
+		}
+		return t.Unit
+	}
+	return grain(a) == grain(b)
+}
+
+// numbers finds one counted thing with values that cannot both be right: the
+// same measure (what is counted and what happened to it) in the same scope,
+// in claims about the same event. A different figure in a later article that
+// is higher is an update (a rising toll), not a contradiction; so are growing
+// lower bounds ("more than 640", later "above 680").
+func (c *corpus) numbers(story string, x, y *claims.Claim, align float64, keys []string) []Discrepancy {
+	if len(x.Quantities) == 0 || len(y.Quantities) == 0 || c.differentEvents(x, y) {
+		return nil
+	}
+	type counted struct {
+		q claims.Quantity
+		m measure
+	}
+	read := func(cl *claims.Claim) []counted {
+		var out []counted
+		for _, q := range cl.Quantities {
+			if q.Ordinal || isDuration(unitOf(q)) {
+				continue
+			}
+			m := measureOf(cl, q)
+			if m.what == "" {
+				continue
+			}
+			out = append(out, counted{q, m})
+		}
+		return out
+	}
+	cx, cy := read(x), read(y)
+	related := func(a, b counted) bool {
+		if !sameMeasure(a.m, b.m) || !sameScope(a.q.Noun, b.q.Noun) {
+			return false
+		}
+		if a.m.casualty {
+			return align >= alignCasualty
+		}
+		return align >= alignNumber && (len(keys) > 0 || align >= 2*alignNumber)
+	}
+	// A measure on which some pair of figures agrees is not in conflict.
+	agreed := map[string]bool{}
+	for _, a := range cx {
+		for _, b := range cy {
+			if related(a, b) && overlaps(a.q, b.q) && a.q.Value == b.q.Value {
+				agreed[a.m.what] = true
+			}
+		}
+	}
+	var out []Discrepancy
+	for _, a := range cx {
+		for _, b := range cy {
+			if !related(a, b) || agreed[a.m.what] {
+				continue
+			}
+			later, earlier, rising := c.revision(x, y, a.q.Value, b.q.Value)
+			// Growing tolls are updates even where their bounds overlap
+			// ("at least one", later "24 dead").
+			if overlaps(a.q, b.q) && !(rising && a.m.casualty && a.q.Value != b.q.Value) {
+				continue
+			}
+			d := Discrepancy{
+				Kind:       Number,
+				Severity:   Warning,
+				Story:      story,
+				Confidence: round2(0.5 + 0.4*math.Min(1, align/0.6)),
+				Evidence: []Evidence{
+					c.evidence(x, a.q.Start, a.q.End, quantityValue(a.q)),
+					c.evidence(y, b.q.Start, b.q.End, quantityValue(b.q)),
+				},
+			}
+			if a.q.Bound == b.q.Bound && !a.q.Approx && !b.q.Approx {
+				d.Severity = Error
+			}
+			d.Summary = fmt.Sprintf("%s counts %q, %s counts %q", x.Article, a.q.Text, y.Article, b.q.Text)
+			if rising {
+				d.Update = true
+				d.Severity = Info
+				d.Summary = fmt.Sprintf("%s revises the figure of %s: %s (an update, not a contradiction)", later, earlier, d.Summary)
+			}
+			d.ID = fingerprint(Number, append(keys, a.m.what, quantityValue(a.q), quantityValue(b.q), normText(x.Text), normText(y.Text))...)
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// overlaps tells whether two quantities can be the same figure. Figures
+// converted from other units (six miles, 10 kilometres) were rounded when
+// written, so they may differ by a tenth.
+func overlaps(a, b claims.Quantity) bool {
+	if a.Overlaps(b) {
+		return true
+	}
+	if a.Unit == b.Unit {
+		return false
+	}
+	ca, cb := a.Canon, b.Canon
+	return ca.Low*0.9 <= cb.High && cb.Low*0.9 <= ca.High
+}
+
+// differentEvents tells whether two claims speak of events at different
+// times: some of their (own or inherited) times lie more than a month apart.
+// Closer times may be steps of one event ("since the conflict began on
+// December 27").
+func (c *corpus) differentEvents(x, y *claims.Claim) bool {
+	const apart = 30 * 24 * time.Hour
+	for _, tx := range c.eventTimes(x) {
+		for _, ty := range c.eventTimes(y) {
+			if !tx.Resolved() || !ty.Resolved() || !tx.Disjoint(ty) {
+				continue
+			}
+			if tx.Low.Sub(ty.High) > apart || ty.Low.Sub(tx.High) > apart {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// eventTimes returns a claim's times or, for a claim without any, the week
+// before its article was published: the news is about now. A claim without
+// times that follows a claim about the distant past ("In April last year a
+// quake struck ... Five people died") takes that claim's times instead:
+// background stays background. Nil when nothing is known.
+func (c *corpus) eventTimes(cl *claims.Claim) []claims.Time {
+	if len(cl.Times) > 0 {
+		return cl.Times
+	}
+	a := c.arts[cl.Article]
+	if a == nil || !a.HasDate() {
+		return nil
+	}
+	if bg := c.background(cl, a); bg != nil {
+		return bg
+	}
+	return []claims.Time{{Value: a.Published.Format(time.DateOnly), Low: a.Published.AddDate(0, 0, -7), High: a.Published, Kind: timex.KindDate, Unit: timex.Week}}
+}
+
+// background returns the times of the distant-past claim right before cl, if
+// cl continues it.
+func (c *corpus) background(cl *claims.Claim, a *claims.Article) []claims.Time {
+	cs := c.byArticle[cl.Article]
+	for i, o := range cs {
+		if o.ID != cl.ID || i == 0 {
+			continue
+		}
+		prev := cs[i-1]
+		if prev.Line < cl.Line-1 {
+			return nil
+		}
+		for _, t := range prev.Times {
+			if t.Resolved() && a.Published.Sub(t.High) > 90*24*time.Hour {
+				return prev.Times
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// revision tells whether the later of two dated articles gives the higher
+// figure, as running tolls do.
+func (c *corpus) revision(x, y *claims.Claim, vx, vy float64) (later, earlier string, ok bool) {
+	ax, ay := c.arts[x.Article], c.arts[y.Article]
+	if ax == nil || ay == nil || !ax.HasDate() || !ay.HasDate() || ax.Published.Equal(ay.Published) {
+		return "", "", false
+	}
+	if ax.Published.After(ay.Published) {
+		return x.Article, y.Article, vx > vy
+	}
+	return y.Article, x.Article, vy > vx
+}
+
+// quantityValue writes a quantity's canonical value or interval with its
+// unit: "7000 soldier", "6500..7500 soldier", ">=200 injured".
+func quantityValue(q claims.Quantity) string {
+	m := q.Canon
+	u := unitOf(q)
+	switch {
+	case m.Low == m.High:
+		return fmt.Sprintf("%g %s", m.Value, u)
+	case m.High >= quantity.Unbounded:
+		return fmt.Sprintf(">=%g %s", m.Low, u)
+	}
+	return fmt.Sprintf("%g..%g %s", m.Low, m.High, u)
+}
+
+// unitOf is the unit a quantity is compared in.
+func unitOf(q claims.Quantity) string {
+	if q.Canon.Unit != "" {
+		return canonicalUnit(q.Canon.Unit)
+	}
+	return canonicalUnit(q.Unit)
+}
+
+// canonicalUnit maps the nouns news uses for one count to one unit: the dead,
+// deaths and fatalities are one count.
+func canonicalUnit(u string) string {
+	switch u {
+	case "dead", "death", "fatality", "killed", "life", "body", "death toll", "toll", "victim":
+		return "death"
+	case "injured", "injury", "wounded", "hurt", "casualty":
+		return "injured"
+	case "troop", "soldier", "serviceman", "servicemen", "personnel":
+		return "soldier"
+	}
+	return u
+}
+
+// sameScope tells whether two counted noun phrases can count the same
+// thing: their proper modifiers ("Tajik migrant workers" against "Central
+// Asian migrant workers") must not differ.
+func sameScope(a, b string) bool {
+	pa, pb := properWords(a), properWords(b)
+	if len(pa) == 0 || len(pb) == 0 {
+		return true
+	}
+	for w := range pa {
+		if !pb[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func properWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		if r := []rune(w); len(r) > 0 && r[0] >= 'A' && r[0] <= 'Z' {
+			out[names.TokenKey(w)] = true
+		}
+	}
+	return out
+}
+
+// superlatives mark a thing as one of a kind: "the largest", "the only".
+var superlatives = map[string]bool{"only": true, "sole": true, "single": true, "main": true, "principal": true}
+
+// framing finds one subject counted in one source and presented as a single,
+// numbered or superlative thing in another: three bases against "the 201st
+// base, the largest".
+func (c *corpus) framing(story string, x, y *claims.Claim, align float64, keys []string) []Discrepancy {
+	related := align >= alignFraming || len(keys) > 0
+	for _, p := range [][2]*claims.Claim{{x, y}, {y, x}} {
+		a, b := p[0], p[1]
+		for _, qa := range a.Quantities {
+			if qa.Ordinal || !countable(qa.Unit) || qa.Low < 2 || qa.Approx && qa.Bound != quantity.Exact {
+				continue
+			}
+			for _, qb := range b.Quantities {
+				if !qb.Ordinal || qb.Unit != qa.Unit {
+					continue
+				}
+				// Claims that share no name and little else must at least
+				// qualify the thing alike: "military bases", "military base".
+				if shared, bare := sharesModifier(qa.Noun, qb.Noun); !shared || bare && !related {
+					continue
+				}
+				if hasCount(b, qa.Unit) {
+					continue
+				}
+				sup := superlativeIn(b.Text)
+				d := Discrepancy{
+					Kind:       Framing,
+					Severity:   Info,
+					Story:      story,
+					Confidence: round2(0.45 + 0.3*math.Min(1, align/0.4)),
+					Summary:    fmt.Sprintf("%s counts %q; %s presents one %q%s", a.Article, qa.Text, b.Article, qb.Text, sup),
+					Evidence: []Evidence{
+						c.evidence(a, qa.Start, qa.End, quantityValue(qa)),
+						c.evidence(b, qb.Start, qb.End, "1 "+qb.Unit),
+					},
+				}
+				d.ID = fingerprint(Framing, append(keys, qa.Unit, quantityValue(qa), normText(a.Text), normText(b.Text))...)
+				return []Discrepancy{d}
+			}
+		}
+	}
+	return nil
+}
+
+// sharesModifier tells whether two counted noun phrases name the same kind of
+// thing: "three military bases" and "the 201st Russian military base" share
+// "military". A bare noun ("bases") may be any kind: shared, but bare.
+func sharesModifier(a, b string) (shared, bare bool) {
+	ma, mb := modifiers(a), modifiers(b)
+	if len(ma) == 0 || len(mb) == 0 {
+		return true, true
+	}
+	for w := range ma {
+		if mb[w] {
+			return true, false
+		}
+	}
+	return false, false
+}
+
+// modifiers returns the lower-case words of a noun phrase before its head.
+func modifiers(np string) map[string]bool {
+	fs := strings.Fields(strings.ToLower(np))
+	out := map[string]bool{}
+	for i := 0; i+1 < len(fs); i++ {
+		out[strings.Trim(fs[i], ",.")] = true
+	}
+	return out
+}
+
+// isDuration tells whether a unit measures time: spans of time ("two
+// decades", "21 years in power") are told approximately and belong to the
+// date detector, not to counts.
+func isDuration(unit string) bool {
+	switch unit {
+	case "second", "minute", "hour", "day", "week", "month", "year", "decade", "century":
+		return true
+	}
+	return false
+}
+
+// countable tells whether a unit counts things that can be framed as one of
+// a kind: bases, schools, not times, years or percentages.
+func countable(unit string) bool {
+	switch unit {
+	case "", "time", "percent", "fraction", "year", "month", "week", "day", "hour", "minute",
+		"year-old", "km", "mile", "usd", "magnitude":
+		return false
+	}
+	return true
+}
+
+func hasCount(cl *claims.Claim, unit string) bool {
+	for _, q := range cl.Quantities {
+		if !q.Ordinal && q.Unit == unit && q.Low >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// superlativeIn names a superlative of the sentence, for the summary.
+func superlativeIn(s string) string {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ",.;:")
+		if superlatives[w] || len(w) > 5 && strings.HasSuffix(w, "est") && !strings.HasSuffix(w, "interest") {
+			return fmt.Sprintf(", %q", w)
+		}
+	}
+	return ""
+}
+
+// modality finds one claim made firmly in one source and hedged in another.
+func (c *corpus) modality(story string, x, y *claims.Claim, align float64, keys []string) []Discrepancy {
+	if align < alignModality || len(keys) < 2 {
+		return nil
+	}
+	hx, hy := x.Modality == claims.Hedged, y.Modality == claims.Hedged
+	if hx == hy {
+		return nil
+	}
+	if x.Modality == claims.Negated || y.Modality == claims.Negated {
+		return nil
+	}
+	firm, hedged := x, y
+	if hx {
+		firm, hedged = y, x
+	}
+	if !hedgeConcerns(hedged, firm) {
+		return nil
+	}
+	how := "asserts"
+	if firm.Modality == claims.Attributed {
+		how = "attributes to " + orSomeone(firm.AttributedTo)
+	}
+	d := Discrepancy{
+		Kind:       ModalityKind,
+		Severity:   Info,
+		Story:      story,
+		Confidence: round2(0.4 + 0.5*math.Min(1, align/0.7)),
+		Summary:    fmt.Sprintf("%s %s what %s hedges (%q)", firm.Article, how, hedged.Article, cueText(hedged)),
+		Evidence: []Evidence{
+			c.evidence(firm, firm.Cue.Start, firm.Cue.End, firm.Modality.String()),
+			c.evidence(hedged, hedged.Cue.Start, hedged.Cue.End, hedged.Modality.String()),
+		},
+	}
+	d.ID = fingerprint(ModalityKind, append(keys, firm.Modality.String(), hedged.Modality.String(), normText(firm.Text), normText(hedged.Text))...)
+	return []Discrepancy{d}
+}
+
+// hedgeConcerns tells whether the hedge of one claim bears on what the other
+// says: the clause around the hedge shares at least two content words with
+// it. "Interlocutors could criticise" hedges nothing of "Putin travelled
+// abroad", however alike the rest of the two sentences.
+func hedgeConcerns(hedged, firm *claims.Claim) bool {
+	clause := hedgeClause(hedged)
+	if clause == "" {
+		return false
+	}
+	fw := map[string]bool{}
+	for _, w := range words(firm.Text) {
+		fw[w] = true
+	}
+	// Names say who; the shared words must say what.
+	for _, cl := range []*claims.Claim{hedged, firm} {
+		for _, e := range cl.Entities {
+			for _, w := range words(e.Text) {
+				delete(fw, w)
+			}
+		}
+	}
+	shared := 0
+	seen := map[string]bool{}
+	for _, w := range words(clause) {
+		if fw[w] && !seen[w] {
+			seen[w] = true
+			shared++
+		}
+	}
+	return shared >= 2
+}
+
+// hedgeClause returns the clause of a hedged claim around its cue: from the
+// punctuation before the cue to the punctuation after it.
+func hedgeClause(cl *claims.Claim) string {
+	if cl.Cue.End <= cl.Cue.Start || cl.Cue.Start < cl.Start || cl.Cue.End > cl.End {
+		return ""
+	}
+	s := strings.ReplaceAll(cl.Text, " - ", " – ")
+	a, b := cl.Cue.Start-cl.Start, cl.Cue.End-cl.Start
+	if i := strings.LastIndexAny(s[:a], ",;:()–—"); i >= 0 {
+		a = i + 1
+	} else {
+		a = 0
+	}
+	if i := strings.IndexAny(s[b:], ",;:()–—"); i >= 0 {
+		b += i
+	} else {
+		b = len(s)
+	}
+	return s[a:b]
+}
+
+func orSomeone(s string) string {
+	if s == "" {
+		return "a source"
+	}
+	return s
+}
+
+func cueText(cl *claims.Claim) string {
+	if cl.Cue.End > cl.Cue.Start && cl.Cue.Start >= cl.Start && cl.Cue.End <= cl.End {
+		return cl.Text[cl.Cue.Start-cl.Start : cl.Cue.End-cl.Start]
+	}
+	return cl.Modality.String()
+}
+
+// quotes finds one speaker's quotation worded differently in two sources. A
+// quotation that is a part of the other is not a difference.
+func (c *corpus) quotes(story string, x, y *claims.Claim, align float64, keys []string) []Discrepancy {
+	var out []Discrepancy
+	for _, qx := range x.Quotes {
+		wx := words(qx.Text)
+		if len(wx) < 4 {
+			continue
+		}
+		for _, qy := range y.Quotes {
+			wy := words(qy.Text)
+			if len(wy) < 4 || !sameSpeaker(qx.Speaker, qy.Speaker) {
+				continue
+			}
+			jac, _ := overlap(wx, wy)
+			if jac < 0.4 || isExcerpt(qx.Text, qy.Text) {
+				continue // different words, or one quotes a part of the other
+			}
+			who := qx.Speaker
+			if who == "" {
+				who = qy.Speaker
+			}
+			d := Discrepancy{
+				Kind:       QuoteKind,
+				Severity:   Info,
+				Story:      story,
+				Confidence: round2(0.4 + 0.5*jac),
+				Summary:    fmt.Sprintf("%s's quotation is worded differently in %s and %s", orSomeone(who), x.Article, y.Article),
+				Evidence: []Evidence{
+					c.evidence(x, qx.Start, qx.End, normText(qx.Text)),
+					c.evidence(y, qy.Start, qy.End, normText(qy.Text)),
+				},
+			}
+			d.ID = fingerprint(QuoteKind, names.Key(who), normText(qx.Text), normText(qy.Text))
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// isExcerpt tells whether one quotation is a part of the other: their longest
+// common run of words covers nearly all of the shorter one (its first or last
+// word may differ where the excerpt was cut).
+func isExcerpt(a, b string) bool {
+	wa, wb := strings.Fields(normText(a)), strings.Fields(normText(b))
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) == 0 {
+		return true
+	}
+	// Longest common substring of words, by dynamic programming.
+	best := 0
+	prev := make([]int, len(wb)+1)
+	cur := make([]int, len(wb)+1)
+	for i := 1; i <= len(wa); i++ {
+		for j := 1; j <= len(wb); j++ {
+			if wa[i-1] == wb[j-1] {
+				cur[j] = prev[j-1] + 1
+				best = max(best, cur[j])
+			} else {
+				cur[j] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return float64(best) >= 0.85*float64(len(wa))
+}
+
+// sameSpeaker compares speakers by the name key of their last name part.
+// Two unnamed speakers are not known to be the same.
+func sameSpeaker(a, b string) bool {
+	ka, kb := surnameKey(names.Key(a)), surnameKey(names.Key(b))
+	return ka != "" && ka == kb
+}
+
+// overlap returns the Jaccard index of two word lists and how much of the
+// shorter one the longer holds.
+func overlap(a, b []string) (jaccard, containment float64) {
+	sa, sb := map[string]bool{}, map[string]bool{}
+	for _, w := range a {
+		sa[w] = true
+	}
+	for _, w := range b {
+		sb[w] = true
+	}
+	inter := 0
+	for w := range sa {
+		if sb[w] {
+			inter++
+		}
+	}
+	union := len(sa) + len(sb) - inter
+	if union == 0 {
+		return 0, 0
+	}
+	return float64(inter) / float64(union), float64(inter) / float64(min(len(sa), len(sb)))
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }

@@ -1,0 +1,224 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/names"
+)
+
+// A measure is what a quantity counts, as far as comparing two counts goes:
+// the thing counted ("shell", "person") and, for people, what happened to
+// them ("death", "injury"), read from the words around the number. Two counts
+// of different measures are never in conflict.
+type measure struct {
+	what string
+	// casualty is set when what happened to people is known: such counts
+	// are about the story's event even when the sentences differ.
+	casualty bool
+	// scope holds the places and groups the count is limited to: "in Bener
+	// Meriah district", "across Asia", "Palestinians".
+	scope map[string]bool
+	// local is set when the scope names a part of a country (a district, a
+	// province, a village): a partial count.
+	local bool
+}
+
+// predicates map what happened to counted people to one class.
+var predicates = map[string]string{
+	"killed": "death", "kill": "death", "killing": "death", "kills": "death", "dead": "death",
+	"died": "death", "die": "death", "dying": "death", "death": "death", "deaths": "death",
+	"toll": "death", "fatalities": "death", "lives": "death", "bodies": "death", "perished": "death",
+	"slain": "death", "drowned": "death",
+	"injured": "injury", "injuring": "injury", "injures": "injury", "injury": "injury",
+	"injuries": "injury", "wounded": "injury", "wounding": "injury", "hurt": "injury",
+	"critical": "critical", "critically": "critical",
+	"missing": "missing", "trapped": "trapped",
+	"evacuated": "evacuated", "displaced": "displaced", "homeless": "displaced",
+	"sheltering": "sheltering", "shelter": "sheltering", "refuge": "sheltering", "inside": "sheltering",
+	"arrested": "arrested", "detained": "arrested", "rescued": "rescued",
+}
+
+// fillers may stand between a number and what happened ("were so far
+// confirmed dead", "others were injured").
+var fillers = map[string]bool{
+	"were": true, "was": true, "have": true, "has": true, "had": true, "been": true, "being": true,
+	"are": true, "is": true, "so": true, "far": true, "reportedly": true, "confirmed": true,
+	"already": true, "also": true, "now": true, "feared": true, "believed": true, "people": true,
+	"others": true, "other": true, "more": true, "later": true, "still": true, "of": true,
+	"whom": true, "them": true, "remain": true, "remained": true, "are.": true, "the": true,
+	"who": true, "all": true, "seriously": true, "badly": true, "severely": true,
+}
+
+// humanNouns count people in general.
+var humanNouns = map[string]bool{
+	"person": true, "people": true, "other": true, "civilian": true, "resident": true, "child": true,
+	"woman": true, "man": true, "villager": true, "victim": true, "individual": true, "passenger": true,
+	"member": true, "student": true, "worker": true, "patient": true, "adult": true, "": true,
+}
+
+// localUnits are the parts of a country a count can be limited to.
+var localUnits = map[string]bool{
+	"district": true, "districts": true, "province": true, "provinces": true, "village": true,
+	"villages": true, "city": true, "town": true, "county": true, "region": true, "state": true,
+	"area": true, "camp": true, "neighbourhood": true, "neighborhood": true, "suburb": true,
+	"countries": true, "island": true,
+}
+
+// scopeWords open a phrase that limits a count to a place.
+var scopeWords = map[string]bool{"in": true, "across": true, "throughout": true, "at": true, "near": true, "around": true}
+
+// measureOf reads what a quantity of a claim counts.
+func measureOf(cl *claims.Claim, q claims.Quantity) measure {
+	m := measure{what: unitOf(q), scope: map[string]bool{}}
+	if q.Start < cl.Start || q.End > cl.End {
+		return m
+	}
+	after := clauseWords(cl.Text[q.End-cl.Start:], false)
+	before := clauseWords(cl.Text[:q.Start-cl.Start], true)
+	pred, rest := "", after
+	for i, w := range after {
+		if p, ok := predicates[w]; ok {
+			pred, rest = p, after[i+1:]
+			break
+		}
+		if !fillers[w] {
+			break
+		}
+	}
+	if pred == "" {
+		for i := 0; i < len(before) && i < 6; i++ {
+			if p, ok := predicates[before[i]]; ok {
+				pred = p
+				break
+			}
+		}
+	}
+	unit := strings.ToLower(q.Unit)
+	noun := q.Noun
+	if demonym(noun) {
+		m.scope[names.Fold(strings.ToLower(strings.Fields(noun)[0]))] = true
+		unit = "person"
+	}
+	if pred != "" && (humanNouns[unit] || humanNouns[canonicalUnit(unit)] || unit == "person") {
+		m.what, m.casualty = "person:"+pred, true
+	} else if pred != "" {
+		m.what = canonicalUnit(unit) + ":" + pred
+	}
+	// The phrase that limits the count: "in Bener Meriah district".
+	for i, w := range rest {
+		if !scopeWords[w] {
+			continue
+		}
+		for _, s := range rest[i+1:] {
+			if s == "and" || s == "when" || s == "after" || s == "as" {
+				break
+			}
+			if localUnits[s] {
+				m.local = true
+				m.scope[s] = true
+			}
+		}
+		break
+	}
+	for _, p := range properAfter(cl, q) {
+		m.scope[p] = true
+	}
+	return m
+}
+
+// properAfter returns the folded names that stand in the scope phrase right
+// after a quantity ("killed 170,000 people in the province on Sumatra").
+func properAfter(cl *claims.Claim, q claims.Quantity) []string {
+	tail := cl.Text[q.End-cl.Start:]
+	cut := len(tail)
+	for i, r := range tail {
+		if r == ',' || r == ';' || r == '.' || r == ':' {
+			cut = i
+			break
+		}
+	}
+	tail = tail[:cut]
+	fs := strings.Fields(tail)
+	var out []string
+	inScope := false
+	for i, f := range fs {
+		lw := strings.ToLower(f)
+		if lw == "and" || lw == "when" || lw == "after" || lw == "as" || lw == "while" {
+			break
+		}
+		if scopeWords[lw] && i < 6 {
+			inScope = true
+			continue
+		}
+		if !inScope {
+			continue
+		}
+		if r := []rune(f); len(r) > 0 && unicode.IsUpper(r[0]) {
+			out = append(out, names.Key(f))
+		}
+	}
+	return out
+}
+
+// demonym tells whether a counted noun names people by where they come
+// from: "Palestinians", "Israelis".
+func demonym(noun string) bool {
+	fs := strings.Fields(noun)
+	if len(fs) == 0 {
+		return false
+	}
+	w := fs[0]
+	r := []rune(w)
+	if len(r) < 4 || !unicode.IsUpper(r[0]) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	for _, suf := range []string{"ians", "ans", "is", "ese", "ish", "ans"} {
+		if strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseWords returns the lower-case words of s up to the first clause
+// punctuation, reading backwards (nearest first) when rev is set.
+func clauseWords(s string, rev bool) []string {
+	if rev {
+		if i := strings.LastIndexAny(s, ",;:.()\"“”"); i >= 0 {
+			s = s[i+1:]
+		}
+	} else if i := strings.IndexAny(s, ",;:.()\"“”"); i >= 0 {
+		s = s[:i]
+	}
+	fs := strings.Fields(strings.ToLower(s))
+	if rev {
+		for i, j := 0, len(fs)-1; i < j; i, j = i+1, j-1 {
+			fs[i], fs[j] = fs[j], fs[i]
+		}
+	}
+	return fs
+}
+
+// sameMeasure tells whether two measures count the same thing in the same
+// scope.
+func sameMeasure(a, b measure) bool {
+	if a.what != b.what {
+		return false
+	}
+	if len(a.scope) == 0 && len(b.scope) == 0 {
+		return true
+	}
+	if len(a.scope) == 0 || len(b.scope) == 0 {
+		// One count limited to a part of the country is a partial count.
+		return !a.local && !b.local
+	}
+	for s := range a.scope {
+		if b.scope[s] {
+			return true
+		}
+	}
+	return false
+}
