@@ -1,0 +1,231 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/index"
+	"github.com/crosscheck/crosscheck/reports"
+)
+
+// extractAll extracts the claims of every article on all cores. The result
+// is in article order. A cancelled context stops handing out work; articles
+// not extracted then have no claims.
+func extractAll(ctx context.Context, x *claims.Extractor, arts []*claims.Article) ([][]claims.Claim, claims.ErrorList) {
+	out := make([][]claims.Claim, len(arts))
+	errs := make([]claims.ErrorList, len(arts))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(arts))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				out[i], errs[i] = x.Extract(arts[i])
+			}
+		}()
+	}
+feed:
+	for i := range arts {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	var all claims.ErrorList
+	for _, l := range errs {
+		all = append(all, l...)
+	}
+	return out, all
+}
+
+// pipelineOptions are the flags shared by report and check.
+type pipelineOptions struct {
+	index string
+	stats bool
+}
+
+func (o *pipelineOptions) register(fs *pflag.FlagSet) {
+	fs.StringVar(&o.index, "index", defaultIndex, "")
+	fs.BoolVar(&o.stats, "stats", false, "")
+}
+
+// stageTimer prints how long each stage took, when asked to.
+type stageTimer struct {
+	w     io.Writer
+	on    bool
+	start time.Time
+	last  time.Time
+}
+
+func newStageTimer(w io.Writer, on bool) *stageTimer {
+	now := time.Now()
+	return &stageTimer{w: w, on: on, start: now, last: now}
+}
+
+func (t *stageTimer) done(stage string, format string, args ...any) {
+	if !t.on {
+		return
+	}
+	now := time.Now()
+	fmt.Fprintf(t.w, "stats: %-8s %8.3fs  %s\n", stage, now.Sub(t.last).Seconds(), fmt.Sprintf(format, args...))
+	t.last = now
+}
+
+// run is the pipeline of report and check: load the articles, extract what
+// is new or changed into the index, drop what was removed, compare, and
+// build the report. Input problems with single articles are returned in the
+// list while the others go on; err is a failure that stops the run (an index
+// that cannot be opened).
+func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (reports.Report, claims.ErrorList, error) {
+	st := newStageTimer(e.stderr, o.stats)
+	arts, errs := claims.Load(paths, claims.LoadOptions{Stdin: e.stdin})
+	st.done("load", "%d articles", len(arts))
+
+	idx, err := index.OpenOrCreate(o.index)
+	if err != nil {
+		return reports.Report{}, errs, err
+	}
+	defer idx.Close()
+
+	records, err := idx.Articles()
+	if err != nil {
+		return reports.Report{}, errs, err
+	}
+	known := map[string]index.Record{}
+	for _, r := range records {
+		known[r.ID] = r
+	}
+	var todo []*claims.Article
+	for _, a := range arts {
+		if r, ok := known[a.ID]; ok && unchanged(r, a) {
+			continue
+		}
+		todo = append(todo, a)
+	}
+	x, err := claims.NewExtractor()
+	if err != nil {
+		return reports.Report{}, errs, err
+	}
+	extracted, xerrs := extractAll(ctx, x, todo)
+	errs = append(errs, xerrs...)
+	n := 0
+	for _, cs := range extracted {
+		n += len(cs)
+	}
+	st.done("extract", "%d changed articles, %d claims", len(todo), n)
+	if err := ctx.Err(); err != nil {
+		return reports.Report{}, errs, err
+	}
+
+	batch := make([]index.Entry, len(todo))
+	for i, a := range todo {
+		batch[i] = index.Entry{Article: *a, Claims: extracted[i]}
+	}
+	if err := idx.PutMany(batch); err != nil {
+		return reports.Report{}, errs, err
+	}
+	removed := 0
+	for _, r := range records {
+		if gone(r.Path, paths) {
+			if err := idx.Delete(r.ID); err != nil {
+				return reports.Report{}, errs, err
+			}
+			removed++
+		}
+	}
+	st.done("index", "%d articles written, %d removed", len(todo), removed)
+
+	ids := make([]string, len(arts))
+	values := make([]claims.Article, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+		values[i] = *a
+	}
+	cs, err := idx.Claims(ids...)
+	if err != nil {
+		return reports.Report{}, errs, err
+	}
+	res, err := compare.Compare(ctx, values, cs, idx, compare.Options{})
+	if err != nil {
+		return reports.Report{}, errs, err
+	}
+	st.done("compare", "%d claims, %d comparisons, %d discrepancies", len(cs), res.Comparisons, len(res.Discrepancies))
+
+	r := buildReport(values, cs, res)
+	st.done("report", "")
+	return r, errs, nil
+}
+
+// unchanged reports whether the index holds an article's current claims: the
+// same content and the same metadata (the publication date changes how times
+// resolve), stored by this version of crosscheck.
+func unchanged(r index.Record, a *claims.Article) bool {
+	return !r.Stale && r.Hash == a.Hash && r.Path == a.Path && r.Title == a.Title &&
+		r.Outlet == a.Outlet && r.URL == a.URL && r.Published.Equal(a.Published)
+}
+
+// gone reports whether an indexed article's file was removed from the
+// corpus: its path lies under one of the given paths and no longer exists.
+// An article of another corpus, or one whose file is unreadable for another
+// reason, is kept.
+func gone(path string, roots []string) bool {
+	if path == "" || path == "-" {
+		return false
+	}
+	under := false
+	for _, root := range roots {
+		rel, err := filepath.Rel(root, path)
+		if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+			under = true
+			break
+		}
+	}
+	if !under {
+		return false
+	}
+	_, err := os.Stat(path)
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+// buildReport puts the comparison into the one value every format renders.
+func buildReport(arts []claims.Article, cs []claims.Claim, res compare.Result) reports.Report {
+	count := map[string]int{}
+	for _, c := range cs {
+		count[c.Article]++
+	}
+	storyOf := map[string]string{}
+	for _, s := range res.Stories {
+		for _, a := range s.Articles {
+			storyOf[a] = s.ID
+		}
+	}
+	r := reports.Report{Stories: res.Stories, Discrepancies: res.Discrepancies}
+	for _, a := range arts {
+		r.Articles = append(r.Articles, reports.ArticleInfo{
+			ID: a.ID, Path: a.Path, Title: a.Title, Outlet: a.Outlet, URL: a.URL,
+			Published: a.Published, Story: storyOf[a.ID], Claims: count[a.ID],
+		})
+	}
+	sort.Slice(r.Articles, func(i, j int) bool { return r.Articles[i].ID < r.Articles[j].ID })
+	return r
+}
+
+func dirOf(path string) string { return filepath.Dir(path) }

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/pflag"
+
+	"github.com/crosscheck/crosscheck/reports"
+)
+
+// defaultIndex is where the claim index lives unless --index says otherwise.
+const defaultIndex = ".crosscheck"
+
+func reportCommand() command {
+	return command{
+		name:    "report",
+		summary: "index articles and report where they disagree",
+		usage: `Usage: crosscheck report [--index DIR] [--format text|json] [--out FILE] PATH...
+
+Extracts the claims of new or changed articles into the claim index, groups
+the articles into stories, and reports every discrepancy between them: names
+spelled differently, numbers and dates that do not agree, a count against a
+singular, a claim asserted in one source and hedged in another, a quote
+worded differently. Unchanged articles are not extracted again.
+
+Flags:
+  --index DIR      claim index (default .crosscheck in the working directory)
+  --format FORMAT  text (default), json (schema crosscheck.report/v1),
+                   markdown, html or sarif
+  --out FILE       write the report to FILE instead of standard output
+  --stats          print the time of each stage to standard error
+
+Examples:
+  crosscheck report seeds
+  crosscheck report --format json --out report.json seeds
+  crosscheck report --index /tmp/idx --format html --out report.html corpus/
+`,
+		flags: func(fs *pflag.FlagSet) func(context.Context, env, []string) int {
+			var o pipelineOptions
+			o.register(fs)
+			format := fs.String("format", "text", "")
+			out := fs.String("out", "", "")
+			return func(ctx context.Context, e env, args []string) int {
+				f, err := reports.ParseFormat(*format)
+				if err != nil {
+					return fail(e, "report", usageError{fmt.Sprintf("--format %q: want text, json, markdown, html or sarif", *format)})
+				}
+				if len(args) == 0 {
+					return fail(e, "report", usageError{"no PATH given (see crosscheck report --help)"})
+				}
+				r, errs, err := o.run(ctx, e, args)
+				if err != nil {
+					return fail(e, "report", err)
+				}
+				if err := writeReport(e, *out, f, r); err != nil {
+					return fail(e, "report", err)
+				}
+				return reportErrors(e, "report", errs)
+			}
+		},
+	}
+}
+
+// writeReport renders r to path, or to standard output when path is empty.
+// The file is written whole or not at all.
+func writeReport(e env, path string, f reports.Format, r reports.Report) error {
+	opt := reports.Options{Color: f == reports.Text && path == "" && colorOK(e)}
+	if path == "" {
+		return reports.Write(e.stdout, f, r, opt)
+	}
+	tmp, err := os.CreateTemp(dirOf(path), ".crosscheck-report-*")
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := reports.Write(tmp, f, r, opt); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// colorOK reports whether standard output is a terminal that may get colour:
+// NO_COLOR unset and TERM not dumb.
+func colorOK(e env) bool {
+	if e.getenv("NO_COLOR") != "" || e.getenv("TERM") == "dumb" {
+		return false
+	}
+	return isTerminal(e.stdout)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
