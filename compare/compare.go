@@ -69,6 +69,40 @@ func Compare(ctx context.Context, arts []claims.Article, cs []claims.Claim, cand
 			continue
 		}
 		seen := map[[2]string]bool{}
+		visit := func(cl, other *claims.Claim) {
+			key := [2]string{cl.ID, other.ID}
+			if key[1] < key[0] {
+				key[0], key[1] = key[1], key[0]
+			}
+			if seen[key] {
+				return
+			}
+			seen[key] = true
+			res.Comparisons++
+			x, y := cl, other
+			if y.ID < x.ID {
+				x, y = y, x
+			}
+			for _, d := range c.pair(s.ID, x, y) {
+				add(d)
+			}
+		}
+		// Counts of what happened to people, or shares of a named thing,
+		// are compared with the like counts of the story even when their
+		// sentences share few words: a second, small blocking key beside
+		// the index's candidates.
+		for _, group := range c.measureGroups(s.Articles) {
+			for i, a := range group {
+				for _, b := range group[i+1:] {
+					if a.Article != b.Article {
+						visit(a, b)
+					}
+				}
+			}
+		}
+		for _, d := range c.places(s.ID, s.Articles) {
+			add(d)
+		}
 		for _, a := range s.Articles {
 			within := others(s.Articles, a)
 			for _, cl := range c.byArticle[a] {
@@ -84,22 +118,7 @@ func Compare(ctx context.Context, arts []claims.Article, cs []claims.Claim, cand
 					if !ok || other.Article == cl.Article || storyOf[other.Article] != s.ID {
 						continue
 					}
-					key := [2]string{cl.ID, other.ID}
-					if key[1] < key[0] {
-						key[0], key[1] = key[1], key[0]
-					}
-					if seen[key] {
-						continue
-					}
-					seen[key] = true
-					res.Comparisons++
-					x, y := cl, other
-					if y.ID < x.ID {
-						x, y = y, x
-					}
-					for _, d := range c.pair(s.ID, x, y) {
-						add(d)
-					}
+					visit(cl, other)
 				}
 			}
 		}
@@ -109,6 +128,53 @@ func Compare(ctx context.Context, arts []claims.Article, cs []claims.Claim, cand
 	}
 	sortDiscrepancies(res.Discrepancies)
 	return res, nil
+}
+
+// maxMeasureGroup bounds the claims paired by one measure in one story, so
+// that a story with hundreds of tolls stays near-linear.
+const maxMeasureGroup = 64
+
+// measureGroups groups the claims of a story's articles by the casualty or
+// share measures they state, and those that give a time of day, in claim
+// order, each group at most maxMeasureGroup long.
+func (c *corpus) measureGroups(articles []string) [][]*claims.Claim {
+	groups := map[string][]*claims.Claim{}
+	var keys []string
+	for _, a := range articles {
+		for _, cl := range c.byArticle[a] {
+			seen := map[string]bool{}
+			if len(clocksOf(cl)) > 0 {
+				if _, ok := groups["clock"]; !ok {
+					keys = append(keys, "clock")
+				}
+				if len(groups["clock"]) < maxMeasureGroup {
+					groups["clock"] = append(groups["clock"], cl)
+				}
+			}
+			for _, q := range cl.Quantities {
+				if q.Ordinal {
+					continue
+				}
+				m := measureOf(cl, q)
+				if !(m.casualty || m.specific) || seen[m.what] {
+					continue
+				}
+				seen[m.what] = true
+				if _, ok := groups[m.what]; !ok {
+					keys = append(keys, m.what)
+				}
+				if len(groups[m.what]) < maxMeasureGroup {
+					groups[m.what] = append(groups[m.what], cl)
+				}
+			}
+		}
+	}
+	sort.Strings(keys)
+	out := make([][]*claims.Claim, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, groups[k])
+	}
+	return out
 }
 
 func others(ids []string, except string) []string {

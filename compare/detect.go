@@ -19,6 +19,8 @@ const (
 	alignNumber   = 0.25
 	alignFraming  = 0.12
 	alignModality = 0.30
+	// Times of day on one named day need less else in common.
+	alignClock = 0.12
 	// Counts of what happened to people (killed, injured) are the event's
 	// own figures: they are compared even when the sentences differ.
 	alignCasualty = 0.05
@@ -27,7 +29,13 @@ const (
 // dates finds one event dated differently: two aligned claims whose times
 // cannot be the same while none of their times agree.
 func (c *corpus) dates(story string, x, y *claims.Claim, align float64, keys []string) []Discrepancy {
-	if len(x.Times) == 0 || len(y.Times) == 0 || align < alignDate || len(keys) == 0 {
+	if len(keys) == 0 {
+		return nil
+	}
+	if d, ok := c.clocks(story, x, y, align, keys); ok {
+		return []Discrepancy{d}
+	}
+	if len(x.Times) == 0 || len(y.Times) == 0 || align < alignDate {
 		return nil
 	}
 	var conflict [2]int
@@ -75,6 +83,42 @@ func (c *corpus) dates(story string, x, y *claims.Claim, align float64, keys []s
 	return []Discrepancy{d}
 }
 
+// clocks finds one event at times of day that cannot be the same, on a day
+// the two claims do not disagree about.
+func (c *corpus) clocks(story string, x, y *claims.Claim, align float64, keys []string) (Discrepancy, bool) {
+	a, b, ok := clockConflict(x, y)
+	if !ok || align < alignClock {
+		return Discrepancy{}, false
+	}
+	// The same day, named in both, ties the two times to one event.
+	sameDay, otherDay := false, false
+	for _, tx := range x.Times {
+		for _, ty := range y.Times {
+			otherDay = otherDay || tx.Disjoint(ty)
+			sameDay = sameDay || tx.Unit == timex.Day && ty.Unit == timex.Day && tx.Overlaps(ty)
+		}
+	}
+	if otherDay && !sameDay {
+		return Discrepancy{}, false // another day: the date check speaks
+	}
+	if !sameDay && align < alignDate {
+		return Discrepancy{}, false
+	}
+	d := Discrepancy{
+		Kind:       Date,
+		Severity:   Warning,
+		Story:      story,
+		Confidence: round2(0.5 + 0.3*math.Min(1, align/0.5)),
+		Summary:    fmt.Sprintf("%s says %q, %s says %q for the same event", x.Article, a.text, y.Article, b.text),
+		Evidence: []Evidence{
+			c.evidence(x, a.start, a.end, fmt.Sprintf("T%02d:%02d", a.minutes/60, a.minutes%60)),
+			c.evidence(y, b.start, b.end, fmt.Sprintf("T%02d:%02d", b.minutes/60, b.minutes%60)),
+		},
+	}
+	d.ID = fingerprint(Date, append(keys, d.Evidence[0].Value, d.Evidence[1].Value, normText(x.Text), normText(y.Text))...)
+	return d, true
+}
+
 // sameGrain tells whether two times are stated at a comparable granularity:
 // days and weekdays with days, weeks with weeks, months with months, years
 // with years.
@@ -120,10 +164,10 @@ func (c *corpus) numbers(story string, x, y *claims.Claim, align float64, keys [
 		if !sameMeasure(a.m, b.m) || !sameScope(a.q.Noun, b.q.Noun) {
 			return false
 		}
-		if a.m.casualty {
+		if a.m.casualty || a.m.specific {
 			return align >= alignCasualty
 		}
-		return align >= alignNumber && (len(keys) > 0 || align >= 2*alignNumber)
+		return align >= alignNumber && (len(keys) > 0 || align >= 2*alignNumber || !genericUnit(a.m.what))
 	}
 	// A measure on which some pair of figures agrees is not in conflict.
 	agreed := map[string]bool{}

@@ -17,6 +17,9 @@ type measure struct {
 	// casualty is set when what happened to people is known: such counts
 	// are about the story's event even when the sentences differ.
 	casualty bool
+	// specific is set for a share of a named thing ("turnout ... percent"):
+	// like casualties, compared even when the sentences differ.
+	specific bool
 	// scope holds the places and groups the count is limited to: "in Bener
 	// Meriah district", "across Asia", "Palestinians".
 	scope map[string]bool
@@ -106,12 +109,22 @@ func measureOf(cl *claims.Claim, q claims.Quantity) measure {
 	} else if pred != "" {
 		m.what = canonicalUnit(unit) + ":" + pred
 	}
-	// The phrase that limits the count: "in Bener Meriah district".
-	for i, w := range rest {
-		if !scopeWords[w] {
-			continue
+	if unit == "percent" || unit == "fraction" {
+		// A share of something: "turnout reached 93.87 percent".
+		if subj := q.Of; subj != "" {
+			m.what, m.specific = "percent:"+subj, true
+		} else if subj := subjectBefore(before); subj != "" {
+			m.what, m.specific = "percent:"+subj, true
 		}
-		for _, s := range rest[i+1:] {
+	}
+	// The phrase that limits the count, right after it or after what
+	// happened: "killed 170,000 people in the province", not "struck the
+	// school in the camp".
+	for len(rest) > 0 && fillers[rest[0]] {
+		rest = rest[1:]
+	}
+	if len(rest) > 0 && scopeWords[rest[0]] {
+		for _, s := range rest[1:] {
 			if s == "and" || s == "when" || s == "after" || s == "as" {
 				break
 			}
@@ -120,12 +133,37 @@ func measureOf(cl *claims.Claim, q claims.Quantity) measure {
 				m.scope[s] = true
 			}
 		}
-		break
-	}
-	for _, p := range properAfter(cl, q) {
-		m.scope[p] = true
+		for _, p := range properAfter(cl, q) {
+			m.scope[p] = true
+		}
 	}
 	return m
+}
+
+// verbsOfShare link a share to what it is a share of: "turnout reached 93
+// percent", "unemployment stood at 5 percent".
+var verbsOfShare = map[string]bool{
+	"reached": true, "was": true, "is": true, "were": true, "stood": true, "hit": true, "rose": true,
+	"fell": true, "of": true, "at": true, "to": true, "by": true, "grew": true, "dropped": true,
+	"increased": true, "decreased": true, "jumped": true, "climbed": true, "totalled": true, "totaled": true,
+}
+
+// subjectBefore finds the noun a share is of, reading back from the number:
+// "turnout" in "turnout reached 93 percent". Empty when there is none.
+func subjectBefore(before []string) string {
+	for i, w := range before {
+		if i > 3 {
+			break
+		}
+		if verbsOfShare[w] || fillers[w] {
+			continue
+		}
+		if stopwords[w] {
+			return ""
+		}
+		return stem(w)
+	}
+	return ""
 }
 
 // properAfter returns the folded names that stand in the scope phrase right
@@ -148,7 +186,7 @@ func properAfter(cl *claims.Claim, q claims.Quantity) []string {
 		if lw == "and" || lw == "when" || lw == "after" || lw == "as" || lw == "while" {
 			break
 		}
-		if scopeWords[lw] && i < 6 {
+		if scopeWords[lw] && i < 2 {
 			inScope = true
 			continue
 		}
@@ -221,4 +259,10 @@ func sameMeasure(a, b measure) bool {
 		}
 	}
 	return false
+}
+
+// genericUnit tells whether a unit counts things too general to be one
+// story's particular thing without other evidence: people, times, percents.
+func genericUnit(u string) bool {
+	return humanNouns[u] || u == "percent" || u == "fraction" || u == "time" || u == "thing" || u == "usd"
 }

@@ -427,6 +427,10 @@ func writeFileAtomic(path string, b []byte) (err error) {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the temporary name means nothing to the reader
+		}
 		return fmt.Errorf("save resolutions %s: %w", path, err)
 	}
 	defer func() {

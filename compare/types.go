@@ -13,6 +13,7 @@ const (
 	Framing                  // one subject counted in one source, singular or superlative in another
 	ModalityKind             // one claim asserted in one source, hedged in another
 	QuoteKind                // one speaker's quote worded differently
+	Place                    // one place located in different directions from a landmark
 )
 
 var kindNames = [...]string{
@@ -22,6 +23,7 @@ var kindNames = [...]string{
 	Framing:      "framing",
 	ModalityKind: "modality",
 	QuoteKind:    "quote",
+	Place:        "place",
 }
 
 func (k Kind) String() string {

@@ -249,6 +249,8 @@ func kindHelp(k compare.Kind) string {
 		return "One source asserts what another hedges, attributes or denies."
 	case compare.QuoteKind:
 		return "One speaker's quote is worded differently."
+	case compare.Place:
+		return "Sources locate one place in directions from a landmark that cannot both be right."
 	}
 	return "Sources disagree."
 }
@@ -268,6 +270,8 @@ func kindTitle(k compare.Kind) string {
 		return "Modality"
 	case compare.QuoteKind:
 		return "Quotes"
+	case compare.Place:
+		return "Places"
 	}
 	return k.String()
 }

@@ -211,7 +211,7 @@ func (p *parser) build(c core) int {
 		}
 		if ok {
 			nounS, nounE, end = f, he, he-1
-			if e := p.toks[hs].ent; he == hs+1 && e != nil && e.unit != nil && !c.ord {
+			if e := p.ent(hs); he == hs+1 && e != nil && e.unit != nil && !c.ord {
 				unit, us, ue = e.unit, f, he
 			} else {
 				lemma = Singular(p.low[p.toks[hs].s:p.toks[he-1].e])
@@ -286,11 +286,19 @@ func (p *parser) build(c core) int {
 			q.Canon.High += tol
 		}
 	}
+	if !sane(q.Value) || !sane(q.Low) || !sane(q.High) || !sane(q.Canon.Value) || !sane(q.Canon.Low) ||
+		!sane(q.Canon.High) {
+		return next // a number too large to mean anything ("1800000…000")
+	}
 	q.Value, q.Low, q.High = tidy(q.Value), tidy(q.Low), tidy(q.High)
 	q.Canon.Value, q.Canon.Low, q.Canon.High = tidy(q.Canon.Value), tidy(q.Canon.Low), tidy(q.Canon.High)
 	p.emit(q)
 	return next
 }
+
+// sane reports whether x is a finite value that encoding/json can write and
+// that cannot be taken for Unbounded.
+func sane(x float64) bool { return x == Unbounded || (x >= 0 && x < 1e300) }
 
 // tidy rounds x to 12 significant digits, so that widened and converted
 // values print without floating-point noise (86.6418, not
@@ -313,7 +321,7 @@ func (p *parser) appositiveAge(c core) bool {
 	if c.words || c.b != c.a+1 || c.v < 1 || c.v > 120 || c.v != math.Trunc(c.v) {
 		return false
 	}
-	if p.punct(c.a-1) != "," || c.a < 2 || p.toks[c.a-2].kind != kWord || p.toks[c.a-2].ent != nil ||
+	if p.punct(c.a-1) != "," || c.a < 2 || p.toks[c.a-2].kind != kWord || p.ent(c.a-2) != nil ||
 		!p.capital(c.a-2) {
 		return false
 	}

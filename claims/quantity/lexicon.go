@@ -301,6 +301,24 @@ var irregularPlural = map[string]string{
 // lexicon maps a lower-case word to what is known of it.
 var lexicon = buildLexicon()
 
+// entNone marks a token whose word is not in the lexicon.
+const entNone = 1<<16 - 1
+
+// entries and lexiconIndex hold the lexicon as a slice and an index into it,
+// so that tokens can refer to entries without pointers. Index 0 is unused.
+var entries, lexiconIndex = func() ([]entry, map[string]uint16) {
+	es := make([]entry, 1, len(lexicon)+1)
+	idx := make(map[string]uint16, len(lexicon))
+	for w, e := range lexicon {
+		idx[w] = uint16(len(es))
+		es = append(es, *e)
+	}
+	if len(es) >= entNone {
+		panic("quantity: lexicon too large for token entry indexes")
+	}
+	return es, idx
+}()
+
 func buildLexicon() map[string]*entry {
 	m := make(map[string]*entry, 1024)
 	get := func(w string) *entry {

@@ -108,7 +108,7 @@ func (p *parser) coreAt(i int) (core, bool) {
 	case kNum:
 		return p.digitsAt(i)
 	case kWord:
-		e := t.ent
+		e := p.ent(i)
 		if e == nil {
 			return core{}, false
 		}
@@ -163,7 +163,7 @@ func (p *parser) digitsAt(i int) (core, bool) {
 				c.withScale(1e9)
 			}
 		default:
-			e := p.toks[j].ent
+			e := p.ent(j)
 			if e == nil || e.unit == nil {
 				return core{}, false
 			}
@@ -173,7 +173,7 @@ func (p *parser) digitsAt(i int) (core, bool) {
 		return c, true
 	}
 	if j := c.b; j < len(p.toks) && p.toks[j].sp && p.has(j, fScale) {
-		c.withScale(p.toks[j].ent.num)
+		c.withScale(p.ent(j).num)
 		c.b = j + 1
 	}
 	return c, true
@@ -202,15 +202,15 @@ func (p *parser) cardinalWords(i int, cur float64) (v float64, b int, scale floa
 	for j < len(p.toks) {
 		t := &p.toks[j]
 		if t.kind == kPunct && last == lTens && p.isHyphen(j) && p.joined(j) && j+1 < len(p.toks) &&
-			p.joined(j+1) && p.has(j+1, fCard) && p.toks[j+1].ent.flags&fTens == 0 &&
-			p.toks[j+1].ent.num > 0 && p.toks[j+1].ent.num < 10 {
+			p.joined(j+1) && p.has(j+1, fCard) && p.ent(j+1).flags&fTens == 0 &&
+			p.ent(j+1).num > 0 && p.ent(j+1).num < 10 {
 			j++
 			continue
 		}
-		if t.kind != kWord || t.ent == nil {
+		e := p.ent(j)
+		if t.kind != kWord || e == nil {
 			break
 		}
-		e := t.ent
 		switch {
 		case e.flags&fCard != 0:
 			if j > i && t.sp && p.w(j-1) != "and" && last != lHundred && last != lBig {
@@ -263,9 +263,9 @@ func (p *parser) cardinalWords(i int, cur float64) (v float64, b int, scale floa
 // cardinalAt parses number words from token i, with the compound ordinals
 // ("twenty-first"), fractions ("two-thirds", "one fifth") and "and a half".
 func (p *parser) cardinalAt(i int) (core, bool) {
-	e := p.toks[i].ent
-	if e.flags&fTens != 0 && p.hyphenAfter(i) && p.has(i+2, fOrd) && p.toks[i+2].ent.num < 10 {
-		return core{a: i, b: i + 3, v: e.num + p.toks[i+2].ent.num, sig: 1, res: 1, ord: true, words: true, ut: -1}, true
+	e := p.ent(i)
+	if e.flags&fTens != 0 && p.hyphenAfter(i) && p.has(i+2, fOrd) && p.ent(i+2).num < 10 {
+		return core{a: i, b: i + 3, v: e.num + p.ent(i+2).num, sig: 1, res: 1, ord: true, words: true, ut: -1}, true
 	}
 	v, b, scale, ok := p.cardinalWords(i, 0)
 	if !ok {
@@ -282,12 +282,12 @@ func (p *parser) cardinalAt(i int) (core, bool) {
 	}
 	if scale == 0 && v >= 1 && v <= 10 && b < len(p.toks) && p.has(b, fFrac) &&
 		(p.toks[b].sp || p.hyphenBefore(b)) && !(p.toks[b].sp && p.has(b, fOrd) && p.w(b+1) != "of") {
-		c.v = v / p.toks[b].ent.num
+		c.v = v / p.ent(b).num
 		c.frac, c.sig, c.b = true, c.v, b+1
 		return c, true
 	}
 	if p.hyphenAfter(b-1) && p.has(b+1, fFrac) && scale == 0 && v >= 1 && v <= 10 {
-		c.v = v / p.toks[b+1].ent.num
+		c.v = v / p.ent(b+1).num
 		c.frac, c.sig, c.b = true, c.v, b+2
 		return c, true
 	}
@@ -308,7 +308,7 @@ func (p *parser) articleAt(i int) (core, bool) {
 	if p.w(j) == "single" {
 		return core{a: i, b: j + 1, v: 1, sig: 1, res: 1, words: true, single: true, ut: -1}, true
 	}
-	e := p.toks[j].ent
+	e := p.ent(j)
 	if e == nil {
 		return core{}, false
 	}
@@ -348,7 +348,7 @@ func (p *parser) fewAt(a, j int, e *entry) (core, bool) {
 	if j >= len(p.toks) || !p.toks[j].sp || !p.has(j, fScale) {
 		return core{}, false
 	}
-	s := p.toks[j].ent.num
+	s := p.ent(j).num
 	lo, hi := e.lo*s, (e.hi+1)*s-1
 	return core{a: a, b: j + 1, v: math.Round(math.Sqrt(lo * hi)), lo: lo, hi: hi, vague: true, approx: true, sig: s, res: 1, ut: -1}, true
 }
@@ -356,12 +356,12 @@ func (p *parser) fewAt(a, j int, e *entry) (core, bool) {
 // vagueAt parses a plural scale word at token i ("dozens", "hundreds"), with
 // "of" and a further scale ("tens of thousands"); a is the first token.
 func (p *parser) vagueAt(a, i int) (core, bool) {
-	e := p.toks[i].ent
+	e := p.ent(i)
 	lo, hi := e.lo, e.hi
 	b := i + 1
-	if p.w(b) == "of" && b+1 < len(p.toks) && p.toks[b+1].ent != nil &&
-		p.toks[b+1].ent.flags&(fVague|fScale) != 0 && p.toks[b+1].ent.num >= 100 {
-		s := p.toks[b+1].ent.num
+	if p.w(b) == "of" && b+1 < len(p.toks) && p.ent(b+1) != nil &&
+		p.ent(b+1).flags&(fVague|fScale) != 0 && p.ent(b+1).num >= 100 {
+		s := p.ent(b + 1).num
 		lo, hi = e.lo*s, (e.hi+1)*s-1
 		b += 2
 	} else if p.w(i) == "tens" || (p.w(i) == "scores" && p.w(b) != "of") {
@@ -377,7 +377,7 @@ func (p *parser) halfAt(i int) (core, bool) {
 		return core{}, false
 	}
 	if p.w(i+1) == "a" && p.has(i+2, fScale) {
-		s := p.toks[i+2].ent.num
+		s := p.ent(i + 2).num
 		c := core{a: i, b: i + 3, v: s / 2, sig: sigOf(s / 2), res: 1, scale: s, words: true, ut: -1}
 		if s == 12 {
 			c.approx, c.sig = true, 6
@@ -415,9 +415,9 @@ func (p *parser) ordinalAt(i int) (core, bool) {
 			return core{}, false
 		}
 		_, hs, he, ok := p.nounPhrase(n, false)
-		if !ok || he != hs+1 || isParticiple(p.w(hs), p.toks[hs].ent) {
+		if !ok || he != hs+1 || isParticiple(p.w(hs), p.ent(hs)) {
 			return core{}, false
 		}
 	}
-	return core{a: i, b: i + 1, v: p.toks[i].ent.num, sig: 1, res: 1, ord: true, words: true, ut: -1}, true
+	return core{a: i, b: i + 1, v: p.ent(i).num, sig: 1, res: 1, ord: true, words: true, ut: -1}, true
 }

@@ -7,8 +7,8 @@ import (
 	"unicode/utf8"
 )
 
-// parser holds the tokens of one sentence. Parsers are pooled so that a
-// sentence without quantities costs no allocation beyond its lower-case copy.
+// parser holds the tokens of one sentence. Parsers are pooled so that their
+// buffers are reused from one sentence to the next.
 type parser struct {
 	src, low string
 	toks     []token
@@ -22,7 +22,7 @@ var parsers = sync.Pool{New: func() any {
 func (p *parser) reset(s string) {
 	p.src = s
 	p.low = lowerASCII(s)
-	p.toks = tokenize(s, p.low, p.toks[:0])
+	p.toks = tokenize(s, p.toks[:0])
 	p.out = p.out[:0]
 }
 
@@ -55,13 +55,39 @@ func (p *parser) punct(i int) string {
 	return p.src[p.toks[i].s:p.toks[i].e]
 }
 
+// ent returns the lexicon entry of word token i, or nil. Words are looked up
+// on first use: most words of a sentence are never asked about.
+func (p *parser) ent(i int) *entry {
+	t := &p.toks[i]
+	if t.ent == 0 {
+		t.ent = entNone
+		if t.kind == kWord {
+			if k, ok := lexiconIndex[p.low[t.s:t.e]]; ok {
+				t.ent = k
+			}
+		}
+	}
+	if t.ent == entNone {
+		return nil
+	}
+	return &entries[t.ent]
+}
+
 // has reports whether token i is a word with one of the flags f.
 func (p *parser) has(i int, f flag) bool {
 	if i < 0 || i >= len(p.toks) {
 		return false
 	}
-	e := p.toks[i].ent
+	e := p.ent(i)
 	return e != nil && e.flags&f != 0
+}
+
+// mayTrigger is a cheap test of whether word token i can start a quantity,
+// made before looking the word up.
+func (p *parser) mayTrigger(i int) bool {
+	t := &p.toks[i]
+	w := p.low[t.s:t.e]
+	return w == "a" || w == "an" || isNumberStem(w)
 }
 
 // joined reports whether token i follows the previous token with no space.
@@ -143,10 +169,10 @@ func (p *parser) at(i int) int {
 			return next
 		}
 	case kWord:
-		if t.ent == nil {
+		if !p.mayTrigger(i) {
 			return i + 1
 		}
-		if t.ent.flags&trigger == 0 && !p.articleTrigger(i) {
+		if e := p.ent(i); (e == nil || e.flags&trigger == 0) && !p.articleTrigger(i) {
 			return i + 1
 		}
 		if p.hyphenBefore(i) && p.toks[i-2].kind == kWord && !p.has(i-2, fCard) {
@@ -258,7 +284,7 @@ func (p *parser) skipNumber(i int, second bool) (int, bool) {
 		return i + 1, true
 	}
 	// identifiers: "Flight 17", "Resolution 1860"
-	if suffix == "" && i >= 2 && p.toks[i-1].kind == kWord && t.sp && p.toks[i-1].ent == nil &&
+	if suffix == "" && i >= 2 && p.toks[i-1].kind == kWord && t.sp && p.ent(i-1) == nil &&
 		p.capital(i-1) && p.toks[i-2].kind != kPunct && !p.countFollows(i+1) && currencyCodes[p.w(i-1)] == nil {
 		return i + 1, true
 	}
@@ -350,7 +376,7 @@ func (p *parser) countFollows(j int) bool {
 	case kPunct:
 		return p.punct(j) == "%"
 	case kWord:
-		if e := p.toks[j].ent; e != nil && e.unit != nil {
+		if e := p.ent(j); e != nil && e.unit != nil {
 			return true
 		}
 		if _, ok := twoWordUnits[p.w(j)]; ok {
@@ -522,20 +548,21 @@ func (p *parser) nounPhrase2(i int, plural bool) (first, hs, he, fs, fe int, ok 
 		capital := p.capital(j)
 		lw := p.low[t.s:p.toks[k-1].e]
 		if k == j+1 {
-			if t.ent != nil && (t.ent.flags&stop != 0 || (t.ent.flags&fMonthCap != 0 && capital)) {
+			e := p.ent(j)
+			if e != nil && (e.flags&stop != 0 || (e.flags&fMonthCap != 0 && capital)) {
 				break
 			}
-			if isPossessive(lw) || isContraction(lw) || (!capital && isAdverb(lw, t.ent)) {
+			if isPossessive(lw) || isContraction(lw) || (!capital && isAdverb(lw, e)) {
 				break
 			}
 		}
 		// a capitalised word after the head starts a new constituent ("the
 		// first time Putin"); before it, it is a name in the phrase ("three
 		// clearly-marked United Nations schools")
-		if capital && sawLower && (plS >= 0 || (!plural && lastS >= 0 && !isParticiple(p.w(lastE-1), p.toks[lastE-1].ent))) {
+		if capital && sawLower && (plS >= 0 || (!plural && lastS >= 0 && !isParticiple(p.w(lastE-1), p.ent(lastE-1)))) {
 			break
 		}
-		if !capital && (isParticiple(p.w(k-1), p.toks[k-1].ent) || p.has(j, fPred)) {
+		if !capital && (isParticiple(p.w(k-1), p.ent(k-1)) || p.has(j, fPred)) {
 			if plS >= 0 || (lastS >= 0 && (!plural || p.has(j, fPred))) {
 				break
 			}
@@ -587,7 +614,7 @@ func (p *parser) nounWordAt(k int) bool {
 	if k >= len(p.toks) || p.toks[k].kind != kWord || !p.toks[k].sp {
 		return false
 	}
-	e := p.toks[k].ent
+	e := p.ent(k)
 	return e == nil || e.flags&(fStop|fDet|fCard|fScale|fVague|fOrd|fClock) == 0
 }
 
@@ -608,7 +635,7 @@ func (p *parser) ofPhrase(j int, needDet, plural bool) (first, hs, he int, ok bo
 		if t.kind != kWord {
 			break
 		}
-		if t.ent != nil && t.ent.flags&(fDet|fCard|fScale) != 0 {
+		if p.has(k, fDet|fCard|fScale) {
 			k++
 			det = true
 			continue
@@ -636,7 +663,7 @@ func (p *parser) compound(j int) (u *unitDef, ws, we, end int, reject bool) {
 	for p.hyphenAfter(end-1) && p.toks[end+1].kind == kWord {
 		end += 2
 	}
-	e := p.toks[j].ent
+	e := p.ent(j)
 	if e != nil && e.unit != nil {
 		if end > j+1 && p.w(j+2) == "old" {
 			switch e.unit {
@@ -672,7 +699,7 @@ func (p *parser) unitAt(j int) (*unitDef, int) {
 			}
 		}
 	}
-	e := p.toks[j].ent
+	e := p.ent(j)
 	if e == nil || e.unit == nil {
 		return nil, j
 	}

@@ -42,9 +42,9 @@ var invariantS = map[string]bool{
 	"emphasis": true, "basis": true, "crisis": true, "analysis": true, "thesis": true,
 	"diagnosis": true, "hypothesis": true, "oasis": true, "axis": true, "tennis": true,
 	"paris": true, "mars": true, "marquis": true, "chassis": true, "corps": true,
-	"sms": true, "aids": true, "isis": true, "hamas": true, "dallas": true, "honduras": true,
+	"sms": true, "aids": true, "isis": true, "dallas": true, "honduras": true,
 	"laos": true, "cyprus": true, "belarus": true, "mauritius": true, "barbados": true,
-	"bahamas": true, "netherlands": true, "united states": true,
+	"bahamas": true, "netherlands": true,
 }
 
 // irregularSingular maps irregular plurals in -s to their singular.

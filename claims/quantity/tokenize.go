@@ -14,17 +14,17 @@ const (
 	kPunct                 // any other single character
 )
 
-// token is a span of the sentence.
+// token is a span of the sentence. It holds no pointer, so filling the pooled
+// token slice costs no write barrier.
 type token struct {
 	s, e int    // byte offsets
-	ent  *entry // lexicon entry of a word, nil if none
+	ent  uint16 // index of the word's lexicon entry; 0 not looked up yet, entNone none
 	kind kind
 	sp   bool // white space or the start of the sentence comes before it
 }
 
-// tokenize appends the tokens of src to toks. Words are looked up in the
-// lexicon by their lower-case form low, which has src's byte offsets.
-func tokenize(src, low string, toks []token) []token {
+// tokenize appends the tokens of src to toks.
+func tokenize(src string, toks []token) []token {
 	sp := true
 	for i := 0; i < len(src); {
 		c := src[i]
@@ -56,9 +56,6 @@ func tokenize(src, low string, toks []token) []token {
 			}
 		}
 		t.sp = sp
-		if t.kind == kWord {
-			t.ent = lexicon[low[t.s:t.e]]
-		}
 		toks = append(toks, t)
 		sp = false
 		i = t.e
@@ -144,53 +141,82 @@ func lowerASCII(s string) string {
 // mayHold is a cheap test that rejects, without allocating, a sentence with
 // neither a digit nor a word that begins like a number word.
 func mayHold(s string) bool {
-	var key uint64
-	n := 0 // letters of the current word
+	start := 0
 	for i := 0; i <= len(s); i++ {
-		var c byte
 		if i < len(s) {
-			c = s[i]
-		}
-		if isDigit(c) {
-			return true
-		}
-		if isASCIILetter(c) {
-			if n < 5 {
-				key = key<<8 | uint64(c|0x20)
-			}
-			n++
-			continue
-		}
-		if n > 0 {
-			if _, ok := numberStems[key]; ok {
+			c := s[i]
+			if isDigit(c) {
 				return true
 			}
-			key, n = 0, 0
+			if isASCIILetter(c) {
+				continue
+			}
+		}
+		if i > start && isNumberStem(s[start:i]) {
+			return true
+		}
+		start = i + 1
+	}
+	return false
+}
+
+// isNumberStem reports whether the ASCII word w (any case), or its first five
+// letters, is a stem of a word that can start a quantity.
+func isNumberStem(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	a, b, c := w[0]|0x20, w[1]|0x20, w[2]|0x20
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' || c < 'a' || c > 'z' {
+		return false
+	}
+	if !stemPrefixes[(int(a-'a')*26+int(b-'a'))*26+int(c-'a')] {
+		return false
+	}
+	var key uint64
+	for i := 0; i < len(w) && i < 5; i++ {
+		key = key<<8 | uint64(w[i]|0x20)
+	}
+	for _, k := range numberStems[a-'a'] {
+		if k == key {
+			return true
 		}
 	}
 	return false
 }
 
-// stemKey packs up to the first five letters of a lower-case word.
-func stemKey(w string) uint64 {
-	var k uint64
-	for i := 0; i < len(w) && i < 5; i++ {
-		k = k<<8 | uint64(w[i])
+// stemPrefixes marks the first three letters of the number stems, a filter
+// that rejects most words at once.
+var stemPrefixes = func() *[26 * 26 * 26]bool {
+	var t [26 * 26 * 26]bool
+	for _, ks := range numberStems {
+		for _, k := range ks {
+			for k > 0xffffff {
+				k >>= 8
+			}
+			a, b, c := byte(k>>16), byte(k>>8), byte(k)
+			t[(int(a-'a')*26+int(b-'a'))*26+int(c-'a')] = true
+		}
 	}
-	return k
-}
+	return &t
+}()
 
-// numberStems are the words of up to five letters, and the first five letters
-// of the longer words, that can start a quantity.
-var numberStems = func() map[uint64]struct{} {
-	m := make(map[uint64]struct{})
+// numberStems holds, by first letter, the words of up to five letters and the
+// first five letters of the longer words that can start a quantity, packed
+// one byte a letter.
+var numberStems = func() *[26][]uint64 {
+	var t [26][]uint64
 	for _, w := range []string{"zero", "one", "two", "three", "four", "fourt", "five", "six",
 		"sixte", "sixty", "sixti", "sixth", "seven", "eight", "nine", "ninet", "ninth", "ten",
 		"tens", "tenth", "eleve", "twelv", "twelf", "thirt", "third", "fifte", "fifty", "fifti",
 		"fifth", "twent", "forty", "forti", "hundr", "thous", "milli", "billi", "trill",
 		"dozen", "score", "first", "secon", "half", "halve", "quart", "few", "handf", "coupl",
 		"singl", "sever"} {
-		m[stemKey(w)] = struct{}{}
+		var key uint64
+		for i := 0; i < len(w); i++ {
+			key = key<<8 | uint64(w[i])
+		}
+		t[w[0]-'a'] = append(t[w[0]-'a'], key)
 	}
-	return m
+	return &t
 }()
