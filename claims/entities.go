@@ -102,6 +102,38 @@ func mayHaveNames(toks []token.Token) bool {
 	return false
 }
 
+// nameWindow is how many tokens of context the entity model sees on each
+// side of a run of capitalised words.
+const nameWindow = 2
+
+// nameWindows returns the token ranges [start, end) the entity model needs
+// to label: each run of capitalised words with a little context, merged
+// where they touch. The model is the costly step of extraction, and most of
+// a sentence is no name; a sentence without a possible name gets none.
+func nameWindows(toks []token.Token) [][2]int {
+	if !mayHaveNames(toks) {
+		return nil
+	}
+	var out [][2]int
+	for i := 0; i < len(toks); i++ {
+		if !isCapWord(toks[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && isCapWord(toks[j]) {
+			j++
+		}
+		lo, hi := max(0, i-nameWindow), min(len(toks), j+nameWindow)
+		if n := len(out); n > 0 && lo <= out[n-1][1] {
+			out[n-1][1] = hi
+		} else {
+			out = append(out, [2]int{lo, hi})
+		}
+		i = j - 1
+	}
+	return out
+}
+
 func isNounish(tag string) bool {
 	switch tag {
 	case "NNP", "NNPS", "NN", "NNS", "JJ":

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/tag"
@@ -23,6 +25,7 @@ type Extractor struct {
 	tok    *tokenize.Tokenizer
 	tagger *tag.Tagger
 	ner    *ner.Extracter
+	labels labelCache
 }
 
 // NewExtractor loads the tokenizer, tagger and entity models.
@@ -61,10 +64,16 @@ func (x *Extractor) Extract(a *Article) ([]Claim, ErrorList) {
 	var out []Claim
 	var prev *Claim
 	times := timex.NewDiscourse(a.Published)
+	furniture := map[int]bool{} // by line, decided once
 	for _, sp := range spans {
 		start, end := sp.Start, sp.End
 		line := lineOf(lines, start)
-		if IsFurniture(lineText(text, lines, line)) || IsFurniture(text[start:end]) {
+		f, ok := furniture[line]
+		if !ok {
+			f = IsFurniture(lineText(text, lines, line))
+			furniture[line] = f
+		}
+		if f || IsFurniture(text[start:end]) {
 			prev = nil
 			continue
 		}
@@ -106,9 +115,7 @@ func (x *Extractor) claim(a *Article, text string, start, end, line int, toks []
 	c = Claim{Article: a.ID, Line: line, Start: start, End: end, Text: s}
 	if len(toks) > 0 {
 		x.tagger.TagTokens(toks)
-		if mayHaveNames(toks) {
-			x.ner.Label(toks)
-		}
+		x.label(toks)
 		c.Entities = entitiesOf(text, toks)
 	}
 	for _, q := range quantity.Extract(s) {
@@ -128,6 +135,62 @@ func (x *Extractor) claim(a *Article, text string, start, end, line int, toks []
 		c.Cue = Span{cue.Start + start, cue.End + start}
 	}
 	return c, nil
+}
+
+// label gives the capitalised words of a tagged sentence their entity
+// labels. A word the entity model has labelled before takes that label from
+// the cache; only windows around words it has not seen go to the model, the
+// costly step of extraction.
+func (x *Extractor) label(toks []token.Token) {
+	for _, w := range nameWindows(toks) {
+		win := toks[w[0]:w[1]]
+		known := true
+		for i := range win {
+			if !isCapWord(win[i]) {
+				continue
+			}
+			if l, ok := x.labels.get(win[i].Text); ok {
+				win[i].Label = l
+			} else {
+				known = false
+			}
+		}
+		if known {
+			continue
+		}
+		x.ner.Label(win)
+		for _, t := range win {
+			if isCapWord(t) {
+				x.labels.put(t.Text, t.Label)
+			}
+		}
+	}
+}
+
+// labelCache remembers the entity label of capitalised words, up to a bound,
+// for all goroutines.
+type labelCache struct {
+	m sync.Map
+	n atomic.Int64
+}
+
+const maxCachedLabels = 200_000
+
+func (c *labelCache) get(word string) (string, bool) {
+	v, ok := c.m.Load(word)
+	if !ok {
+		return "", false
+	}
+	return v.(string), true
+}
+
+func (c *labelCache) put(word, label string) {
+	if c.n.Load() >= maxCachedLabels {
+		return
+	}
+	if _, loaded := c.m.LoadOrStore(word, label); !loaded {
+		c.n.Add(1)
+	}
 }
 
 // articleQuotes finds the quotations of every paragraph and their speakers.

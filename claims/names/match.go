@@ -1,30 +1,18 @@
 package names
 
-// Matching tolerates the spelling noise that the key does not absorb:
-// a part matches another when their keys are equal, or when the keys are
-// within a small weighted edit distance and the folded spellings agree
-// closely enough that the vowels, which the key of a long word drops, are
-// not what tells the two apart.
+// Matching tolerates the spelling noise that the key does not absorb (see
+// the package comment for the rules). Key edits are counted in halves of
+// an edit, so that the swaps transliterations make cost less than typos:
+// subCost, indelCost and a swap of neighbours say what each edit costs,
+// and partsMatch how many halves a key of a given length absorbs. The
+// spelling floor keeps apart keys that meet only because the key of a
+// long word drops its vowels (Putin, Biden: ptn, btn).
 //
-// Key edits cost halves of an edit:
-//
-//   - a substitution between consonant classes that transliterations swap
-//     (see near), a transposition of two neighbouring consonants (Akram,
-//     Arkam; UNRWA, Unwra), the loss of a weak consonant inside the word
-//     (k, which holds h: Ibrahima, Ibraima; v, which holds w and u:
-//     Moallem, Moualem), or a change to the vowel start (Uladzimir,
-//     Vladimir; Hamdouni, Amdouni): one half;
-//   - any other insertion, deletion or substitution: two halves.
-//
-// A key with c consonants absorbs (c-1)/2 halves when c >= 3 (one half for
-// 3 or 4 consonants, two for 5 or 6, three for 7 or 8, ...); a key of at
-// most two consonants keeps its vowels and must be equal, as short names
-// differ in single sounds (Tom, Tim; Lin, Lim; Sun, Sung). When the folded
-// spellings have a Jaro-Winkler similarity of at least closeJW, one more
-// full edit is absorbed, which covers typos that the key amplifies
-// (Guberek, Guberex; Stiapan, Stsiapan). No fuzzy match is made below
-// floorJW, so that keys that meet only because their vowels were dropped
-// (Putin, Biden: ptn, btn) stay apart.
+// The budget is kept below one full edit for keys of 3 or 4 consonants:
+// one full edit there joins common names that differ in one sound (Karim,
+// Kazim, Kalim; Nasir, Nasim; Rahim, Rahman; Petrov, Petkov; Austria,
+// Australia), while the transliteration swaps that a half edit admits
+// rarely separate two names of that length.
 
 const (
 	// floorJW is the folded-spelling Jaro-Winkler similarity below which
@@ -71,15 +59,18 @@ func Match(a, b string) bool {
 
 // TokenMatch reports whether a and b are spellings of one name part, such
 // as two surnames: their TokenKeys are equal ("Rahmon", "Rakhmon"), or
-// close by the rules of Match ("Gurbanguly", "Gurbanguli"; "Mikalayevich",
-// "Nikolaevich"), or they are equal after a joined Arabic article
-// ("Elkaddafi", "Gaddafi") or an initial h before a vowel ("Haroun",
-// "Aroun") is set aside. Distinct common surnames do not match ("Putin",
+// close by the rules of the package comment ("Severodonetsk",
+// "Sievjerodonetsk"; "Mikalayevich", "Nikolaevich"), or they are so after
+// a joined Arabic article ("Elkaddafi", "Gaddafi") or an initial h before
+// a vowel ("Haroun", "Aroun") is set aside, or after a Belarusian final
+// -au, -eu or -ou is read as the Russian -ov or -ev of the other
+// ("Rybakou", "Rybakov"). Distinct common surnames do not match ("Putin",
 // "Biden"; "Belousov", "Blinov"), nor do names of at most two consonants
-// whose keys differ ("Tom", "Tim"). Like TokenKey, TokenMatch reads the
-// letters of each argument as one part and drops no title or particle.
-// TokenMatch is symmetric; it is false when either argument has no
-// letters.
+// whose keys differ ("Tom", "Tim"), nor, unless their keys are equal, a
+// name and a longer name that starts with it ("Rustam", "Rustamov"). Like TokenKey, TokenMatch reads
+// the letters of each argument as one part and drops no title or
+// particle. TokenMatch is symmetric; it is false when either argument has
+// no letters.
 func TokenMatch(a, b string) bool {
 	var bufA, bufB [64]byte
 	return tokenMatch(appendLetters(bufA[:0], a), appendLetters(bufB[:0], b))
@@ -101,7 +92,13 @@ func tokenMatch(a, b []byte) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
 	}
-	if partsMatch(a, b, false) {
+	if string(a) == string(b) {
+		return true
+	}
+	var keyA, keyB, keyRest [64]byte
+	ka := appendTokenKey(keyA[:0], a)
+	kb := appendTokenKey(keyB[:0], b)
+	if partsMatch(a, ka, b, kb, false) {
 		return true
 	}
 	// A dropped initial h ("Haroun", "Aroun") or joined article
@@ -110,19 +107,53 @@ func tokenMatch(a, b []byte) bool {
 	// aside makes keys meet more easily.
 	ha, hb := dropH(a), dropH(b)
 	switch {
-	case ha != nil && hb == nil && isVowel(b[0]) && partsMatch(ha, b, true):
-		return true
-	case hb != nil && ha == nil && isVowel(a[0]) && partsMatch(a, hb, true):
-		return true
+	case ha != nil && isVowel(b[0]):
+		if partsMatch(ha, appendTokenKey(keyRest[:0], ha), b, kb, true) {
+			return true
+		}
+	case hb != nil && isVowel(a[0]):
+		if partsMatch(a, ka, hb, appendTokenKey(keyRest[:0], hb), true) {
+			return true
+		}
 	}
 	aa, ab := dropArticle(a), dropArticle(b)
 	switch {
-	case aa != nil && ab == nil && partsMatch(aa, b, true):
-		return true
-	case ab != nil && aa == nil && partsMatch(a, ab, true):
-		return true
+	case aa != nil && ab == nil:
+		if partsMatch(aa, appendTokenKey(keyRest[:0], aa), b, kb, true) {
+			return true
+		}
+	case ab != nil && aa == nil:
+		if partsMatch(a, ka, ab, appendTokenKey(keyRest[:0], ab), true) {
+			return true
+		}
+	}
+	// The Belarusian ending for the Russian -ov, -ev ("Barsukou",
+	// "Barsukov"; "Karaeu", "Karaev").
+	var spelt [64]byte
+	switch {
+	case endsInVowelU(a) && endsInVowelV(b) && len(a) <= len(spelt):
+		va := append(spelt[:0], a...)
+		va[len(va)-1] = 'v'
+		return partsMatch(va, appendTokenKey(keyRest[:0], va), b, kb, false)
+	case endsInVowelU(b) && endsInVowelV(a) && len(b) <= len(spelt):
+		vb := append(spelt[:0], b...)
+		vb[len(vb)-1] = 'v'
+		return partsMatch(a, ka, vb, appendTokenKey(keyRest[:0], vb), false)
 	}
 	return false
+}
+
+// endsInVowelU reports whether w ends in au, eu or ou, the Belarusian
+// spelling of a final -ov or -ev.
+func endsInVowelU(w []byte) bool {
+	n := len(w)
+	return n > 3 && w[n-1] == 'u' && (w[n-2] == 'a' || w[n-2] == 'e' || w[n-2] == 'o')
+}
+
+// endsInVowelV reports whether w ends in a vowel and v or w.
+func endsInVowelV(w []byte) bool {
+	n := len(w)
+	return n > 3 && (w[n-1] == 'v' || w[n-1] == 'w') && isVowel(w[n-2])
 }
 
 // dropH returns w without its initial h when a vowel follows it, or nil.
@@ -142,16 +173,13 @@ func dropArticle(w []byte) []byte {
 	return nil
 }
 
-// partsMatch reports whether the folded parts a and b have equal keys or
-// keys within the tolerance described at the top of this file. With
+// partsMatch reports whether the folded parts a and b, whose keys are ka
+// and kb, have equal keys, or keys within the tolerance of the package
+// comment: a Jaro-Winkler similarity of at least floorJW, neither part a
+// prefix of the other, and a keyDistance of at most (c-1)/2 halves for the
+// c >= 3 consonants of the shorter key, two halves more at closeJW. With
 // checkSpelling, equal keys must also pass the spelling floor.
-func partsMatch(a, b []byte, checkSpelling bool) bool {
-	if string(a) == string(b) {
-		return true
-	}
-	var keyA, keyB [64]byte
-	ka := appendTokenKey(keyA[:0], a)
-	kb := appendTokenKey(keyB[:0], b)
+func partsMatch(a, ka, b, kb []byte, checkSpelling bool) bool {
 	equal := string(ka) == string(kb)
 	if equal && !checkSpelling {
 		return true
@@ -180,6 +208,7 @@ func partsMatch(a, b []byte, checkSpelling bool) bool {
 	return keyDistance(ka, kb, limit) <= limit
 }
 
+// isASCII reports whether b holds only ASCII bytes.
 func isASCII(b []byte) bool {
 	for _, c := range b {
 		if c >= 0x80 {
@@ -236,6 +265,19 @@ func near(x, y byte) bool {
 	return false
 }
 
+// nearMask has bit y-'a' of nearMask[x] set when near(x, y), for the
+// lower-case classes; the final ng class N is near nothing.
+var nearMask = func() (m [128]uint32) {
+	for x := byte('a'); x <= 'z'; x++ {
+		for y := byte('a'); y <= 'z'; y++ {
+			if near(x, y) {
+				m[x] |= 1 << (y - 'a')
+			}
+		}
+	}
+	return m
+}()
+
 // vowelStart reports whether c, the first class of a key, may stand for
 // the vowel start of another spelling: the initial h that French and
 // Spanish spellings drop (k), the y of an initial Ye (y) and the
@@ -257,15 +299,15 @@ func indelCost(k []byte, i int) int {
 	return 2
 }
 
-// subCost returns the cost in halves of substituting the class y at index
-// j of one key for x at index i of the other.
-func subCost(x, y byte, i, j int) int {
+// subCost returns the cost in halves of substituting y for x, where first
+// says both are the first class of their keys.
+func subCost(x, y byte, first bool) int {
 	switch {
 	case x == y:
 		return 0
-	case near(x, y):
+	case x < 128 && y >= 'a' && nearMask[x]>>(y-'a')&1 != 0:
 		return 1
-	case i == 0 && j == 0 && (x == 'a' && vowelStart(y) || y == 'a' && vowelStart(x)):
+	case first && (x == 'a' && vowelStart(y) || y == 'a' && vowelStart(x)):
 		return 1
 	}
 	return 2
@@ -284,20 +326,39 @@ func keyDistance(a, b []byte, limit int) int {
 	if len(a) > maxKey || len(b) > maxKey {
 		return limit + 1
 	}
+	var delA, insB [maxKey]int
+	for i := range a {
+		delA[i] = indelCost(a, i)
+	}
+	for j := range b {
+		insB[j] = indelCost(b, j)
+	}
 	var rows [3][maxKey + 1]int
 	prev2, prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1], rows[2][:len(b)+1]
-	prev[0] = 0
 	for j := 1; j <= len(b); j++ {
-		prev[j] = prev[j-1] + indelCost(b, j-1)
+		prev[j] = prev[j-1] + insB[j-1]
 	}
 	prevMin := 0
 	for i := 1; i <= len(a); i++ {
-		cur[0] = prev[0] + indelCost(a, i-1)
+		x, del := a[i-1], delA[i-1]
+		var nearX uint32
+		if x < 128 {
+			nearX = nearMask[x]
+		}
+		cur[0] = prev[0] + del
 		curMin := cur[0]
 		for j := 1; j <= len(b); j++ {
-			x, y := a[i-1], b[j-1]
-			d := prev[j-1] + subCost(x, y, i-1, j-1)
-			d = min(d, prev[j]+indelCost(a, i-1), cur[j-1]+indelCost(b, j-1))
+			y := b[j-1]
+			sub := 2 // subCost, inlined
+			switch {
+			case x == y:
+				sub = 0
+			case y >= 'a' && nearX>>(y-'a')&1 != 0:
+				sub = 1
+			case i == 1 && j == 1:
+				sub = subCost(x, y, true)
+			}
+			d := min(prev[j-1]+sub, prev[j]+del, cur[j-1]+insB[j-1])
 			if i > 1 && j > 1 && x != y && x == b[j-2] && a[i-2] == y {
 				d = min(d, prev2[j-2]+1)
 			}
