@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -91,7 +92,7 @@ func measureOf(cl *claims.Claim, q claims.Quantity) measure {
 		}
 	}
 	if pred == "" {
-		for i := 0; i < len(before) && i < 6; i++ {
+		for i := 0; i < len(before) && i < 8; i++ {
 			if p, ok := predicates[before[i]]; ok {
 				pred = p
 				break
@@ -137,8 +138,26 @@ func measureOf(cl *claims.Claim, q claims.Quantity) measure {
 			m.scope[p] = true
 		}
 	}
+	// A sentence that opens with the place: "In Lor district, 4 people
+	// were killed".
+	if lead := reLeadScope.FindStringSubmatch(cl.Text[:q.Start-cl.Start]); lead != nil {
+		for _, w := range strings.Fields(strings.ToLower(lead[1])) {
+			if localUnits[w] {
+				m.local = true
+				m.scope[w] = true
+			}
+		}
+		for _, w := range strings.Fields(lead[1]) {
+			if r := []rune(w); len(r) > 0 && unicode.IsUpper(r[0]) {
+				m.scope[names.Key(w)] = true
+			}
+		}
+	}
 	return m
 }
+
+// reLeadScope is a place phrase opening a sentence, before its comma.
+var reLeadScope = regexp.MustCompile(`^(?:In|At|Across|Throughout|Near)\s+([^,]{1,60}),`)
 
 // verbsOfShare link a share to what it is a share of: "turnout reached 93
 // percent", "unemployment stood at 5 percent".

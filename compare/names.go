@@ -11,9 +11,13 @@ import (
 	"github.com/crosscheck/crosscheck/claims/names"
 )
 
-// derivations are endings that make another word of a name rather than
+// derivational are endings that make another word of a name rather than
 // another spelling of it: Azerbaijan and Azerbaijani, Afghan and Afghans.
-var derivations = []string{"s", "es", "i", "n", "an", "ian", "ese", "ish", "ic", "ns", "is", "a"}
+var derivational = map[string]bool{
+	"": true, "s": true, "es": true, "e": true, "a": true, "i": true, "is": true, "n": true, "an": true,
+	"ans": true, "ian": true, "ians": true, "ese": true, "ish": true, "ic": true, "ns": true,
+	"'s": true, "’s": true,
+}
 
 // mention is one written form of a name's last part.
 type mention struct {
@@ -54,6 +58,7 @@ func (c *corpus) nameVariants(storyOf map[string]string) []Discrepancy {
 		}
 	}
 	sort.Strings(ids)
+	ids = mergeNear(ids, groups)
 	var out []Discrepancy
 	for _, k := range ids {
 		if d, ok := c.variant(k, groups[k], storyOf); ok {
@@ -88,6 +93,44 @@ func position(i, n int, t claims.EntityType) string {
 		return "first"
 	}
 	return "last"
+}
+
+// mergeNear joins groups whose keys differ but whose spellings are one name
+// with a little noise the key does not absorb (UNRWA and Unwra): the first
+// spelling of each group is matched with names.TokenMatch against groups of
+// the same position whose keys start alike. It returns the remaining group
+// keys, sorted.
+func mergeNear(ids []string, groups map[string][]mention) []string {
+	buckets := map[string][]string{}
+	for _, id := range ids {
+		key, pos, _ := strings.Cut(id, "/")
+		b := key[:1] + "/" + pos
+		buckets[b] = append(buckets[b], id)
+	}
+	merged := map[string]bool{}
+	for _, b := range sortedKeys(buckets) {
+		ks := buckets[b]
+		for i, a := range ks {
+			if merged[a] {
+				continue
+			}
+			for _, o := range ks[i+1:] {
+				if merged[o] || !names.TokenMatch(groups[a][0].text, groups[o][0].text) {
+					continue
+				}
+				groups[a] = append(groups[a], groups[o]...)
+				delete(groups, o)
+				merged[o] = true
+			}
+		}
+	}
+	out := ids[:0]
+	for _, id := range ids {
+		if !merged[id] {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 type word struct {
@@ -227,18 +270,18 @@ func orthographic(a, b string) bool {
 	return false
 }
 
-// isDerivation reports whether s is base with a derivational ending.
+// isDerivation reports whether s and base are one word with different
+// derivational endings: Azerbaijan and Azerbaijani, Palestine and
+// Palestinian, Press and Presse, Ivanov and Ivanova.
 func isDerivation(s, base string) bool {
-	if !strings.HasPrefix(s, base) {
+	n := 0
+	for n < len(s) && n < len(base) && s[n] == base[n] {
+		n++
+	}
+	if n < 4 {
 		return false
 	}
-	rest := s[len(base):]
-	for _, d := range derivations {
-		if rest == d {
-			return true
-		}
-	}
-	return rest == "'s" || rest == "’s"
+	return derivational[s[n:]] && derivational[base[n:]]
 }
 
 // spellingDistance is the edit distance of two folded spellings over the

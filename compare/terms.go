@@ -113,13 +113,11 @@ func (v *vocab) add(terms map[string]bool) {
 	}
 }
 
-// idf weighs a term: rare terms weigh more; a term in every document weighs
-// almost nothing. Name keys count double.
+// idf weighs a term: rare terms weigh more, a term in every document least
+// (but not nothing, so that two claims alone can still be alike). Name keys
+// count double.
 func (v *vocab) idf(t string) float64 {
-	w := math.Log(float64(v.n+1) / float64(v.df[t]+1))
-	if w < 0 {
-		w = 0
-	}
+	w := math.Log(1 + float64(v.n)/float64(max(1, v.df[t])))
 	if strings.HasPrefix(t, "@") {
 		w *= 2
 	}

@@ -161,7 +161,7 @@ func TestSARIFContent(t *testing.T) {
 			t.Errorf("rule %s lacks a description or help", rule.ID)
 		}
 	}
-	if d := cmp.Diff(ruleIDs, []string{"name-variant", "number", "date", "framing", "modality", "quote"}); d != "" {
+	if d := cmp.Diff(ruleIDs, []string{"name-variant", "number", "date", "framing", "modality", "quote", "place"}); d != "" {
 		t.Errorf("rules (-got +want):\n%s", d)
 	}
 
