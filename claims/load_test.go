@@ -36,8 +36,8 @@ func TestLoadFolderWithMetadata(t *testing.T) {
 - file: b.txt
   published: "2022-06-28T23:30:00Z"
 `,
-		".hidden.txt":   "not an article",
-		"notes/c.txt":   "Headline C\n\nBody of C.",
+		".hidden.txt":      "not an article",
+		"notes/c.txt":      "Headline C\n\nBody of C.",
 		"resolutions.yaml": "{}\n",
 	})
 	arts, errs := Load([]string{dir}, LoadOptions{})
