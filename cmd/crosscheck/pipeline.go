@@ -217,7 +217,7 @@ func buildReport(arts []claims.Article, cs []claims.Claim, res compare.Result) r
 			storyOf[a] = s.ID
 		}
 	}
-	r := reports.Report{Stories: res.Stories, Discrepancies: res.Discrepancies}
+	r := reports.Report{Stories: res.Stories, Discrepancies: res.Discrepancies, Comparisons: res.Comparisons, FailOn: compare.Warning}
 	for _, a := range arts {
 		r.Articles = append(r.Articles, reports.ArticleInfo{
 			ID: a.ID, Path: a.Path, Title: a.Title, Outlet: a.Outlet, URL: a.URL,
