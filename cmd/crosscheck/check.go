@@ -41,6 +41,8 @@ Flags:
   --fail-on SEVERITY   least severity that fails the check: error, warning
                        (default) or info
   --stats              print the time of each stage to standard error
+  -q, --quiet          no progress bar (there is none when standard error is
+                       not a terminal)
 
 Exit codes:
   0  every discrepancy at or above --fail-on is resolved or accepted

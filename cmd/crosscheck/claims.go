@@ -54,7 +54,7 @@ Examples:
 					return fail(e, "claims", err)
 				}
 				arts, errs := claims.Load(args, opt)
-				perArticle, xerrs := extractAll(ctx, x, arts)
+				perArticle, xerrs := extractAll(ctx, x, arts, nil)
 				errs = append(errs, xerrs...)
 				var all []claims.Claim
 				infos := make([]claims.Article, len(arts))

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/pflag"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -25,7 +26,7 @@ import (
 // extractAll extracts the claims of every article on all cores. The result
 // is in article order. A cancelled context stops handing out work; articles
 // not extracted then have no claims.
-func extractAll(ctx context.Context, x *claims.Extractor, arts []*claims.Article) ([][]claims.Claim, claims.ErrorList) {
+func extractAll(ctx context.Context, x *claims.Extractor, arts []*claims.Article, done func()) ([][]claims.Claim, claims.ErrorList) {
 	out := make([][]claims.Claim, len(arts))
 	errs := make([]claims.ErrorList, len(arts))
 	jobs := make(chan int)
@@ -36,6 +37,9 @@ func extractAll(ctx context.Context, x *claims.Extractor, arts []*claims.Article
 			defer wg.Done()
 			for i := range jobs {
 				out[i], errs[i] = x.Extract(arts[i])
+				if done != nil {
+					done()
+				}
 			}
 		}()
 	}
@@ -60,11 +64,43 @@ feed:
 type pipelineOptions struct {
 	index string
 	stats bool
+	quiet bool
 }
 
 func (o *pipelineOptions) register(fs *pflag.FlagSet) {
 	fs.StringVar(&o.index, "index", defaultIndex, "")
 	fs.BoolVar(&o.stats, "stats", false, "")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "")
+}
+
+// progressMin is the least number of articles to extract for which a
+// progress bar is worth showing.
+const progressMin = 50
+
+// progress returns a function to call per article extracted, drawing a
+// progress bar on standard error when it is a terminal, the run is long
+// enough and not quiet; otherwise it does nothing. finish clears the bar.
+func (o *pipelineOptions) progress(e env, n int) (tick func(), finish func()) {
+	if o.quiet || n < progressMin || !isTerminal(e.stderr) || e.getenv("TERM") == "dumb" {
+		return nil, func() {}
+	}
+	bar := progressbar.NewOptions(n,
+		progressbar.OptionSetWriter(e.stderr),
+		progressbar.OptionSetDescription("extracting"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionShowIts(),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+	var mu sync.Mutex
+	return func() {
+			mu.Lock()
+			bar.Add(1)
+			mu.Unlock()
+		}, func() {
+			bar.Finish()
+		}
 }
 
 // stageTimer prints how long each stage took, when asked to.
@@ -124,7 +160,9 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	if err != nil {
 		return reports.Report{}, errs, err
 	}
-	extracted, xerrs := extractAll(ctx, x, todo)
+	tick, finish := o.progress(e, len(todo))
+	extracted, xerrs := extractAll(ctx, x, todo, tick)
+	finish()
 	errs = append(errs, xerrs...)
 	n := 0
 	for _, cs := range extracted {

@@ -32,6 +32,8 @@ Flags:
                    markdown, html or sarif
   --out FILE       write the report to FILE instead of standard output
   --stats          print the time of each stage to standard error
+  -q, --quiet      no progress bar (there is none when standard error is
+                   not a terminal)
 
 Examples:
   crosscheck report seeds
