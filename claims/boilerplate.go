@@ -53,7 +53,7 @@ func IsFurniture(line string) bool {
 	if reISOStamp.MatchString(s) && len(words) < 8 {
 		return true
 	}
-	if reSiteNote.MatchString(s) || reSite.MatchString(s) && reSiteTopic.MatchString(s) {
+	if lower := strings.ToLower(s); mentionsSite(lower) && (reSiteNote.MatchString(s) || reSite.MatchString(s) && reSiteTopic.MatchString(s)) {
 		return true
 	}
 	// "Also Read: headline", "Related: headline", "By: Name", "Created: date".
@@ -92,6 +92,16 @@ func IsFurniture(line string) bool {
 		}
 	}
 	return letters < 3
+}
+
+// mentionsSite is the cheap test before the site-notice patterns.
+func mentionsSite(lower string) bool {
+	for _, w := range []string{"site", "publish", "appeared", "newsletter", "click", "links"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func endsSentence(s string) bool {

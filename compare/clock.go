@@ -22,6 +22,9 @@ type clock struct {
 
 // clocksOf returns the times of day a claim states.
 func clocksOf(cl *claims.Claim) []clock {
+	if !strings.ContainsAny(cl.Text, "0123456789") {
+		return nil
+	}
 	var out []clock
 	for _, m := range reClock.FindAllStringSubmatchIndex(cl.Text, -1) {
 		sub := func(i int) string {
@@ -74,8 +77,7 @@ func (a clock) agree(b clock) bool {
 // clockConflict finds two times of day of aligned claims that cannot be the
 // same moment, when none of their times agree (a sentence giving one time in
 // two zones agrees with either).
-func clockConflict(x, y *claims.Claim) (clock, clock, bool) {
-	cx, cy := clocksOf(x), clocksOf(y)
+func clockConflict(cx, cy []clock) (clock, clock, bool) {
 	if len(cx) == 0 || len(cy) == 0 {
 		return clock{}, clock{}, false
 	}

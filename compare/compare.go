@@ -143,7 +143,7 @@ func (c *corpus) measureGroups(articles []string) [][]*claims.Claim {
 	for _, a := range articles {
 		for _, cl := range c.byArticle[a] {
 			seen := map[string]bool{}
-			if len(clocksOf(cl)) > 0 {
+			if len(c.feat(cl).clocks) > 0 {
 				if _, ok := groups["clock"]; !ok {
 					keys = append(keys, "clock")
 				}
@@ -211,6 +211,22 @@ type corpus struct {
 	terms     map[string]map[string]bool
 	vocab     *vocab
 	lower     map[string]bool // words written in lower case, built on first use
+	feats     map[string]*features
+}
+
+// features are what the detectors read from one claim, computed once.
+type features struct {
+	clocks []clock
+}
+
+// feat returns the features of a claim, computing them on first use.
+func (c *corpus) feat(cl *claims.Claim) *features {
+	if f, ok := c.feats[cl.ID]; ok {
+		return f
+	}
+	f := &features{clocks: clocksOf(cl)}
+	c.feats[cl.ID] = f
+	return f
 }
 
 func newCorpus(arts []claims.Article, cs []claims.Claim) *corpus {
@@ -220,6 +236,7 @@ func newCorpus(arts []claims.Article, cs []claims.Claim) *corpus {
 		byID:      map[string]*claims.Claim{},
 		terms:     map[string]map[string]bool{},
 		vocab:     newVocab(),
+		feats:     map[string]*features{},
 	}
 	for i := range arts {
 		c.arts[arts[i].ID] = &arts[i]

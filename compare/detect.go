@@ -86,7 +86,7 @@ func (c *corpus) dates(story string, x, y *claims.Claim, align float64, keys []s
 // clocks finds one event at times of day that cannot be the same, on a day
 // the two claims do not disagree about.
 func (c *corpus) clocks(story string, x, y *claims.Claim, align float64, keys []string) (Discrepancy, bool) {
-	a, b, ok := clockConflict(x, y)
+	a, b, ok := clockConflict(c.feat(x).clocks, c.feat(y).clocks)
 	if !ok || align < alignClock {
 		return Discrepancy{}, false
 	}
