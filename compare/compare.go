@@ -51,6 +51,19 @@ func Compare(ctx context.Context, arts []claims.Article, cs []claims.Claim, cand
 			storyOf[a] = s.ID
 		}
 	}
+	support := map[string]*Support{}
+	supportOf := func(id string) *Support {
+		sp := support[id]
+		if sp == nil {
+			sp = &Support{}
+			support[id] = sp
+		}
+		return sp
+	}
+	corroborate := func(id, by string) {
+		sp := supportOf(id)
+		sp.Corroborated = append(sp.Corroborated, by)
+	}
 	found := map[string]*Discrepancy{}
 	add := func(d Discrepancy) {
 		if prev, ok := found[d.ID]; ok {
@@ -83,8 +96,13 @@ func Compare(ctx context.Context, arts []claims.Article, cs []claims.Claim, cand
 			if y.ID < x.ID {
 				x, y = y, x
 			}
-			for _, d := range c.pair(s.ID, x, y) {
+			ds := c.pair(s.ID, x, y)
+			for _, d := range ds {
 				add(d)
+			}
+			if len(ds) == 0 && c.align(x, y) >= alignSame {
+				corroborate(x.ID, y.ID)
+				corroborate(y.ID, x.ID)
 			}
 		}
 		// Counts of what happened to people, or shares of a named thing,
@@ -127,6 +145,22 @@ func Compare(ctx context.Context, arts []claims.Article, cs []claims.Claim, cand
 		res.Discrepancies = append(res.Discrepancies, *d)
 	}
 	sortDiscrepancies(res.Discrepancies)
+	for _, d := range res.Discrepancies {
+		seen := map[string]bool{}
+		for _, ev := range d.Evidence {
+			if !seen[ev.ClaimID] {
+				seen[ev.ClaimID] = true
+				sp := supportOf(ev.ClaimID)
+				sp.Contradicted = append(sp.Contradicted, d.ID)
+			}
+		}
+	}
+	res.Support = make(map[string]Support, len(support))
+	for id, sp := range support {
+		sort.Strings(sp.Corroborated)
+		sort.Strings(sp.Contradicted)
+		res.Support[id] = *sp
+	}
 	return res, nil
 }
 

@@ -19,6 +19,8 @@ const (
 	alignNumber   = 0.25
 	alignFraming  = 0.12
 	alignModality = 0.30
+	// Claims this alike with no discrepancy between them say the same thing.
+	alignSame = 0.5
 	// Times of day on one named day need less else in common.
 	alignClock = 0.12
 	// Counts of what happened to people (killed, injured) are the event's

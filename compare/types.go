@@ -230,4 +230,17 @@ type Result struct {
 	Discrepancies []Discrepancy
 	// Comparisons counts the claim pairs the detectors examined.
 	Comparisons int
+	// Support tells, per claim id, which claims of other articles say the
+	// same thing and which discrepancies dispute it. Claims with neither
+	// are absent.
+	Support map[string]Support
+}
+
+// Support is how the rest of a story bears on one claim.
+type Support struct {
+	// Corroborated lists the claims of other articles that say the same
+	// thing without any discrepancy with it.
+	Corroborated []string `json:"corroborated,omitempty"`
+	// Contradicted lists the discrepancies whose evidence includes it.
+	Contradicted []string `json:"contradicted,omitempty"`
 }
