@@ -53,6 +53,7 @@ var fillers = map[string]bool{
 	"others": true, "other": true, "more": true, "later": true, "still": true, "of": true,
 	"whom": true, "them": true, "remain": true, "remained": true, "are.": true, "the": true,
 	"who": true, "all": true, "seriously": true, "badly": true, "severely": true,
+	"lost": true, "their": true, "his": true, "her": true,
 }
 
 // humanNouns count people in general.
@@ -79,8 +80,24 @@ func measureOf(cl *claims.Claim, q claims.Quantity) measure {
 	if q.Start < cl.Start || q.End > cl.End {
 		return m
 	}
-	after := clauseWords(cl.Text[q.End-cl.Start:], false)
+	tail := skipAside(cl.Text[q.End-cl.Start:])
+	after := clauseWords(tail, false)
 	before := clauseWords(cl.Text[:q.Start-cl.Start], true)
+	noun := q.Noun
+	// "bringing to 10 the number of Israelis who have been killed"
+	if len(after) > 4 && after[0] == "the" && after[1] == "number" && after[2] == "of" && q.Unit == "" {
+		i := 3
+		for i < len(after) && stopwords[after[i]] {
+			i++
+		}
+		if i < len(after) {
+			fs := strings.Fields(tail)
+			if i < len(fs) {
+				noun = strings.Trim(fs[i], ",.;:")
+			}
+			after = after[i+1:]
+		}
+	}
 	pred, rest := "", after
 	for i, w := range after {
 		if p, ok := predicates[w]; ok {
@@ -100,7 +117,9 @@ func measureOf(cl *claims.Claim, q claims.Quantity) measure {
 		}
 	}
 	unit := strings.ToLower(q.Unit)
-	noun := q.Noun
+	if unit == "" && noun != q.Noun {
+		unit = stem(strings.ToLower(noun))
+	}
 	if demonym(noun) {
 		m.scope[names.Fold(strings.ToLower(strings.Fields(noun)[0]))] = true
 		unit = "person"
@@ -238,6 +257,27 @@ func demonym(noun string) bool {
 		}
 	}
 	return false
+}
+
+// skipAside drops an aside that follows a count before what happened to it:
+// "Nine Israelis, including three civilians, have been killed".
+func skipAside(s string) string {
+	for _, open := range []string{", including ", ", among them ", ", among whom ", " (", " – ", " — "} {
+		if !strings.HasPrefix(s, open) {
+			continue
+		}
+		closer := ","
+		switch open {
+		case " (":
+			closer = ")"
+		case " – ", " — ":
+			closer = strings.TrimSpace(open)
+		}
+		if i := strings.Index(s[len(open):], closer); i >= 0 {
+			return s[len(open)+i+len(closer):]
+		}
+	}
+	return s
 }
 
 // clauseWords returns the lower-case words of s up to the first clause
