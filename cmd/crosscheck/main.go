@@ -54,6 +54,7 @@ func commands() []command {
 		reportCommand(),
 		checkCommand(),
 		resolveCommand(),
+		searchCommand(),
 	}
 }
 

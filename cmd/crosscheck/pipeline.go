@@ -205,6 +205,9 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	if err != nil {
 		return reports.Report{}, errs, err
 	}
+	if err := saveSupport(idx, res.Support); err != nil {
+		return reports.Report{}, errs, err
+	}
 	st.done("compare", "%d claims, %d comparisons, %d discrepancies", len(cs), res.Comparisons, len(res.Discrepancies))
 
 	r := buildReport(values, cs, res)
