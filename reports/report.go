@@ -210,11 +210,12 @@ func groups(r Report) []storyGroup {
 }
 
 // storyLabel names a story for a heading: its title and id, or the id alone,
-// or "(no story)" for the empty id.
+// or "Across stories" for the empty id (a name spelled differently in
+// articles of several stories).
 func storyLabel(s compare.Story) string {
 	switch {
 	case s.ID == "" && s.Title == "":
-		return "(no story)"
+		return "Across stories"
 	case s.Title == "" || s.Title == s.ID:
 		return s.ID
 	case s.ID == "":

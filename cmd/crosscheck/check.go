@@ -86,6 +86,9 @@ Examples:
 				if err != nil {
 					return fail(e, "check", err)
 				}
+				if len(r.Articles) == 0 && len(errs) > 0 {
+					return reportErrors(e, "check", errs)
+				}
 				r.FailOn = sev
 				for _, id := range rs.Apply(r.Discrepancies) {
 					res, _ := rs.Get(id)

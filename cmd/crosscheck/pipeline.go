@@ -134,6 +134,9 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	st := newStageTimer(e.stderr, o.stats)
 	arts, errs := claims.Load(paths, claims.LoadOptions{Stdin: e.stdin})
 	st.done("load", "%d articles", len(arts))
+	if len(arts) == 0 && len(errs) > 0 {
+		return reports.Report{}, errs, nil // nothing to compare; the index is left alone
+	}
 
 	idx, err := index.OpenOrCreate(o.index)
 	if err != nil {

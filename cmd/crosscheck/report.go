@@ -57,6 +57,9 @@ Examples:
 				if err != nil {
 					return fail(e, "report", err)
 				}
+				if len(r.Articles) == 0 && len(errs) > 0 {
+					return reportErrors(e, "report", errs)
+				}
 				if err := writeReport(e, *out, f, r); err != nil {
 					return fail(e, "report", err)
 				}
