@@ -229,7 +229,21 @@ func (c *corpus) variant(key string, ms []mention, storyOf map[string]string) (D
 		}
 		d.Spellings = append(d.Spellings, sp)
 	}
-	sort.SliceStable(d.Spellings, func(i, j int) bool { return d.Spellings[i].Total > d.Spellings[j].Total })
+	// The most common spelling first; among equally common ones, the one
+	// closest to all the others (the medoid).
+	spread := map[string]float64{}
+	for _, a := range d.Spellings {
+		for _, b := range d.Spellings {
+			spread[a.Text] += spellingDistance(a.Text, b.Text)
+		}
+	}
+	sort.SliceStable(d.Spellings, func(i, j int) bool {
+		a, b := d.Spellings[i], d.Spellings[j]
+		if a.Total != b.Total {
+			return a.Total > b.Total
+		}
+		return spread[a.Text] < spread[b.Text]
+	})
 	d.Canonical = d.Spellings[0].Text
 	var forms []string
 	var parts []string
