@@ -14,7 +14,7 @@ type Span struct {
 var (
 	// Hedges make a claim uncertain. A hedge inside scare quotes
 	// ("probably") still hedges.
-	reHedge = regexp.MustCompile(`\b(?:reportedly|allegedly|apparently|purportedly|probably|possibly|perhaps|presumably|supposedly|seemingly|likely|unlikely|unconfirmed|rumou?red|rumou?rs?|speculat(?:ion|ed|es|e)|could|might|may|(?:is|are|was|were|been) (?:said|believed|thought|understood|reported|alleged|rumou?red) to|appears? to|seems? to|it is unclear|not clear whether)\b`)
+	reHedge = regexp.MustCompile(`\b(?:\d+(?:\.\d+)?\s*(?:per ?cent|%)\s+(?:sure|certain|confident)|reportedly|allegedly|apparently|purportedly|probably|possibly|perhaps|presumably|supposedly|seemingly|likely|unlikely|unconfirmed|rumou?red|rumou?rs?|speculat(?:ion|ed|es|e)|could|might|may|(?:is|are|was|were|been) (?:said|believed|thought|understood|reported|alleged|rumou?red) to|appears? to|seems? to|it is unclear|not clear whether)\b`)
 	// Attribution puts a claim in someone's mouth.
 	reAttrib = regexp.MustCompile(`\b(?:according to|says|said|say|claims?|claimed|states|stated|told|reports|reported|announced|insists?|insisted|alleges|noted|added|argued|estimates|estimated|believes|warned|confirmed|quoted)\b`)
 	// Negation denies it.

@@ -23,6 +23,8 @@ func TestModalityOf(t *testing.T) {
 		// Scare quotes around a hedge still hedge.
 		{"Officials described the outcome as “likely”.", Hedged, "", "likely"},
 		{"The leaders will join the talks on Friday, according to the Kremlin.", Attributed, "Kremlin", "according to"},
+		// Certainty put in numbers is less than certainty.
+		{"An initial investigation left him 99.9 per cent sure there were no militants at the school.", Hedged, "", "99.9 per cent sure"},
 		{"“Our hope is to turn them over to the Tajik government,” said the head of US Central Command.", Attributed, "head of US Central Command", "said"},
 	}
 	for _, tt := range tests {
