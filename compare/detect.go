@@ -25,7 +25,7 @@ const (
 	alignClock = 0.12
 	// Counts of what happened to people (killed, injured) are the event's
 	// own figures: they are compared even when the sentences differ.
-	alignCasualty = 0.05
+	alignCasualty = 0
 )
 
 // dates finds one event dated differently: two aligned claims whose times

@@ -27,6 +27,26 @@ type measure struct {
 	// local is set when the scope names a part of a country (a district, a
 	// province, a village): a partial count.
 	local bool
+	// running is set for a running total of a longer conflict or campaign
+	// ("in the conflict", "since the war began", "the total toll"): such
+	// totals are compared with each other, not with one incident's count.
+	running bool
+}
+
+// runningMarks are the words of a clause that make its count a running
+// total.
+var runningMarks = []string{"in the conflict", "in the war", "in the offensive", "in the fighting",
+	"since ", "days of", "weeks of", "total", "overall", "altogether", "the number of"}
+
+// clauseAround returns the clause of s that holds [start, end): cut at
+// commas, semicolons, colons and dashes.
+func clauseAround(s string, start, end int) string {
+	a := strings.LastIndexAny(s[:start], ",;:–—(") + 1
+	b := len(s)
+	if i := strings.IndexAny(s[end:], ",;:–—)"); i >= 0 {
+		b = end + i
+	}
+	return s[a:b]
 }
 
 // predicates map what happened to counted people to one class.
@@ -56,11 +76,10 @@ var fillers = map[string]bool{
 	"lost": true, "their": true, "his": true, "her": true,
 }
 
-// humanNouns count people in general.
+// humanNouns count people in general; "children" or "soldiers" count a part
+// of them and stay their own unit.
 var humanNouns = map[string]bool{
-	"person": true, "people": true, "other": true, "civilian": true, "resident": true, "child": true,
-	"woman": true, "man": true, "villager": true, "victim": true, "individual": true, "passenger": true,
-	"member": true, "student": true, "worker": true, "patient": true, "adult": true, "": true,
+	"person": true, "people": true, "other": true, "individual": true, "victim": true, "": true,
 }
 
 // localUnits are the parts of a country a count can be limited to.
@@ -79,6 +98,23 @@ func measureOf(cl *claims.Claim, q claims.Quantity) measure {
 	m := measure{what: unitOf(q), scope: map[string]bool{}}
 	if q.Start < cl.Start || q.End > cl.End {
 		return m
+	}
+	// The count's own clause, and the clause of what happened to it past an
+	// aside ("Nine Israelis, including three civilians, have been killed in
+	// the conflict").
+	clause := clauseAround(cl.Text, q.Start-cl.Start, q.End-cl.Start)
+	if rest := skipAside(cl.Text[q.End-cl.Start:]); rest != cl.Text[q.End-cl.Start:] {
+		if i := strings.IndexAny(rest, ",;:–—("); i >= 0 {
+			rest = rest[:i]
+		}
+		clause += " " + rest
+	}
+	clause = strings.ToLower(clause)
+	for _, mark := range runningMarks {
+		if strings.Contains(clause, mark) {
+			m.running = true
+			break
+		}
 	}
 	tail := skipAside(cl.Text[q.End-cl.Start:])
 	after := clauseWords(tail, false)
@@ -302,7 +338,7 @@ func clauseWords(s string, rev bool) []string {
 // sameMeasure tells whether two measures count the same thing in the same
 // scope.
 func sameMeasure(a, b measure) bool {
-	if a.what != b.what {
+	if a.what != b.what || a.running != b.running {
 		return false
 	}
 	if len(a.scope) == 0 && len(b.scope) == 0 {
