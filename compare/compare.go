@@ -169,21 +169,29 @@ func Compare(ctx context.Context, arts []claims.Article, cs []claims.Claim, cand
 const maxMeasureGroup = 64
 
 // measureGroups groups the claims of a story's articles by the casualty or
-// share measures they state, and those that give a time of day, in claim
-// order, each group at most maxMeasureGroup long.
+// share measures they state, those that give a time of day, and those that
+// hedge or insist on their certainty, in claim order, each group at most
+// maxMeasureGroup long.
 func (c *corpus) measureGroups(articles []string) [][]*claims.Claim {
 	groups := map[string][]*claims.Claim{}
 	var keys []string
 	for _, a := range articles {
 		for _, cl := range c.byArticle[a] {
 			seen := map[string]bool{}
+			addTo := func(k string) {
+				if _, ok := groups[k]; !ok {
+					keys = append(keys, k)
+				}
+				if len(groups[k]) < maxMeasureGroup {
+					groups[k] = append(groups[k], cl)
+				}
+			}
 			if len(c.feat(cl).clocks) > 0 {
-				if _, ok := groups["clock"]; !ok {
-					keys = append(keys, "clock")
-				}
-				if len(groups["clock"]) < maxMeasureGroup {
-					groups["clock"] = append(groups["clock"], cl)
-				}
+				addTo("clock")
+			}
+			// Claims that insist on their certainty meet the hedged ones.
+			if cl.Modality == claims.Hedged || reBooster.MatchString(cl.Text) || reDispute.MatchString(cl.Text) {
+				addTo("certainty")
 			}
 			for _, q := range cl.Quantities {
 				if q.Ordinal {

@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"time"
 
@@ -19,6 +20,11 @@ const (
 	alignNumber   = 0.25
 	alignFraming  = 0.12
 	alignModality = 0.30
+	// A hedged proposition this like a clause of an insisting claim speaks
+	// of the same thing.
+	alignClause = 0.25
+	// A disputed proposition this like a clause of a claim is that claim.
+	alignDispute = 0.35
 	// Claims this alike with no discrepancy between them say the same thing.
 	alignSame = 0.5
 	// Times of day on one named day need less else in common.
@@ -26,6 +32,9 @@ const (
 	// Counts of what happened to people (killed, injured) are the event's
 	// own figures: they are compared even when the sentences differ.
 	alignCasualty = 0
+	// Counts of one particular kind of thing in claims naming the same place
+	// or person need a little more in common.
+	alignThing = 0.1
 )
 
 // dates finds one event dated differently: two aligned claims whose times
@@ -168,6 +177,11 @@ func (c *corpus) numbers(story string, x, y *claims.Claim, align float64, keys [
 		}
 		if a.m.casualty || a.m.specific {
 			return align >= alignCasualty
+		}
+		if !genericUnit(a.m.what) && len(keys) > 0 {
+			// A particular thing (shells, helicopters) counted in claims
+			// that name the same place or person.
+			return align >= alignThing
 		}
 		return align >= alignNumber && (len(keys) > 0 || align >= 2*alignNumber || !genericUnit(a.m.what))
 	}
@@ -483,9 +497,10 @@ func superlativeIn(s string) string {
 
 // modality finds one claim made firmly in one source and hedged in another.
 func (c *corpus) modality(story string, x, y *claims.Claim, align float64, keys []string) []Discrepancy {
-	if align < alignModality || len(keys) < 2 {
-		return nil
+	if d, ok := c.disputed(story, x, y, keys); ok {
+		return []Discrepancy{d}
 	}
+	loose := align < alignModality || len(keys) < 2
 	hx, hy := x.Modality == claims.Hedged, y.Modality == claims.Hedged
 	if hx == hy {
 		return nil
@@ -499,6 +514,15 @@ func (c *corpus) modality(story string, x, y *claims.Claim, align float64, keys 
 	}
 	if !hedgeConcerns(hedged, firm) {
 		return nil
+	}
+	if loose {
+		// Claims less alike, or naming no one in common, still differ in
+		// modality when one insists on what the other hedges ("beyond any
+		// doubt" against "99.9 per cent sure") about the same thing: the
+		// hedged proposition must be like a clause of the insisting claim.
+		if !reBooster.MatchString(firm.Text) || c.clauseAlign(hedgeScope(hedged), firm.Text) < alignClause {
+			return nil
+		}
 	}
 	how := "asserts"
 	if firm.Modality == claims.Attributed {
@@ -570,6 +594,112 @@ func hedgeClause(cl *claims.Claim) string {
 		b = len(s)
 	}
 	return s[a:b]
+}
+
+// reDispute finds a claim disputed: "disputed Israel's claim that ...",
+// "denied reports that ...". The proposition follows.
+var reDispute = regexp.MustCompile(`(?i)\b(?:denied|denies|deny|disputed|disputes|dispute|rejected|rejects|refuted|refutes|dismissed|dismisses|contested|contests)\b`)
+
+// disputed finds one claim put forward in one source ("the army maintained
+// that mortars had been fired from the school") and disputed in another ("he
+// disputed Israel's claim that mortars were fired from inside"): the
+// proposition after the dispute must be like a clause of the other claim,
+// which disputes nothing itself.
+func (c *corpus) disputed(story string, x, y *claims.Claim, keys []string) (Discrepancy, bool) {
+	for _, p := range [][2]*claims.Claim{{x, y}, {y, x}} {
+		claim, dispute := p[0], p[1]
+		loc := reDispute.FindStringIndex(dispute.Text)
+		if loc == nil || reDispute.MatchString(claim.Text) || claim.Modality == claims.Negated {
+			continue
+		}
+		scope := dispute.Text[loc[1]:]
+		if i := strings.IndexAny(scope, ";:()–—\"“”"); i >= 0 {
+			scope = scope[:i]
+		}
+		// "Israel's claim that mortars were fired": the proposition is what
+		// follows "that".
+		if i := strings.Index(scope, " that "); i >= 0 && len(strings.Fields(scope[:i])) <= 5 {
+			scope = scope[i+len(" that "):]
+		}
+		if sharedWords(scope, claim.Text, claim, dispute) < 2 || c.clauseAlign(scope, claim.Text) < alignDispute {
+			continue
+		}
+		d := Discrepancy{
+			Kind:       ModalityKind,
+			Severity:   Warning,
+			Story:      story,
+			Confidence: 0.6,
+			Summary:    fmt.Sprintf("%s puts forward what %s disputes (%q)", claim.Article, dispute.Article, dispute.Text[loc[0]:loc[1]]),
+			Evidence: []Evidence{
+				c.evidence(claim, claim.Start, claim.End, claim.Modality.String()),
+				c.evidence(dispute, dispute.Start+loc[0], dispute.Start+loc[1], "disputed"),
+			},
+		}
+		d.ID = fingerprint(ModalityKind, append(keys, "disputed", normText(claim.Text), normText(dispute.Text))...)
+		return d, true
+	}
+	return Discrepancy{}, false
+}
+
+// sharedWords counts the distinct content words two texts share, leaving
+// out the words of the names in the given claims: names say who, the shared
+// words must say what.
+func sharedWords(a, b string, named ...*claims.Claim) int {
+	tb := termSet(b)
+	for _, cl := range named {
+		for _, e := range cl.Entities {
+			for _, w := range words(e.Text) {
+				delete(tb, w)
+			}
+		}
+	}
+	n := 0
+	for w := range termSet(a) {
+		if tb[w] {
+			n++
+		}
+	}
+	return n
+}
+
+// reBooster finds words that insist on a claim's certainty.
+var reBooster = regexp.MustCompile(`(?i)\b(?:beyond (?:any|all|reasonable) doubt|without (?:any )?doubt|no doubt|established|definitely|certainly|undoubtedly|clearly|categorically|confirmed)\b`)
+
+// hedgeScope returns what a hedge bears on: the words after the cue, to the
+// end of its clause ("sure there were no militants at the school").
+func hedgeScope(cl *claims.Claim) string {
+	if cl.Cue.End <= cl.Cue.Start || cl.Cue.End > cl.End || cl.Cue.Start < cl.Start {
+		return ""
+	}
+	rest := cl.Text[cl.Cue.End-cl.Start:]
+	if i := strings.IndexAny(rest, ",;:()–—\"“”"); i >= 0 {
+		rest = rest[:i]
+	}
+	return rest
+}
+
+// clauseAlign is the best likeness of a clause to the clauses of a sentence
+// (cut at commas, semicolons, colons, dashes and quotation marks).
+func (c *corpus) clauseAlign(clause, sentence string) float64 {
+	ct := termSet(clause)
+	best := 0.0
+	for _, part := range strings.FieldsFunc(sentence, func(r rune) bool {
+		return strings.ContainsRune(",;:–—\"“”", r)
+	}) {
+		if s := c.vocab.cosine(ct, termSet(part)); s > best {
+			best = s
+		}
+	}
+	return best
+}
+
+// termSet is the set of content words of a text.
+func termSet(s string) map[string]bool {
+	t := map[string]bool{}
+	for _, w := range words(s) {
+		t[w] = true
+	}
+	return t
 }
 
 func orSomeone(s string) string {
