@@ -94,7 +94,7 @@ Examples:
 					res, _ := rs.Get(id)
 					r.Stale = append(r.Stale, reports.StaleResolution{ID: id, Resolution: res})
 				}
-				if err := writeReport(e, *out, f, r); err != nil {
+				if err := writeReport(e, *out, f, r, path); err != nil {
 					return fail(e, "check", err)
 				}
 				if len(r.Stale) > 0 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -60,7 +61,7 @@ Examples:
 				if len(r.Articles) == 0 && len(errs) > 0 {
 					return reportErrors(e, "report", errs)
 				}
-				if err := writeReport(e, *out, f, r); err != nil {
+				if err := writeReport(e, *out, f, r, ""); err != nil {
 					return fail(e, "report", err)
 				}
 				return reportErrors(e, "report", errs)
@@ -70,9 +71,13 @@ Examples:
 }
 
 // writeReport renders r to path, or to standard output when path is empty.
-// The file is written whole or not at all.
-func writeReport(e env, path string, f reports.Format, r reports.Report) error {
+// The file is written whole or not at all. resolutions, when set, is the
+// resolutions file the report's resolve commands should name.
+func writeReport(e env, path string, f reports.Format, r reports.Report, resolutions string) error {
 	opt := reports.Options{Color: f == reports.Text && path == "" && colorOK(e)}
+	if resolutions != "" {
+		opt.ResolveCommand = "crosscheck resolve --resolutions " + shellQuote(resolutions)
+	}
 	if path == "" {
 		return reports.Write(e.stdout, f, r, opt)
 	}
@@ -92,6 +97,16 @@ func writeReport(e env, path string, f reports.Format, r reports.Report) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// shellQuote quotes s for a POSIX shell when it needs quoting.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '/' || r == '.' || r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // colorOK reports whether standard output is a terminal that may get colour:
