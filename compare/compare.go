@@ -20,6 +20,34 @@ type Candidates interface {
 	Candidates(c claims.Claim, within []string, limit int) ([]string, error)
 }
 
+// ManyCandidates is a Candidates that answers for several claims at once,
+// faster than one by one (the claim index runs them on all processors).
+// Compare uses it when its Candidates has it.
+type ManyCandidates interface {
+	CandidatesMany(cs []claims.Claim, within []string, limit int) ([][]string, error)
+}
+
+// candidatesOf asks cands for the candidates of each claim, at once when it
+// can.
+func candidatesOf(cands Candidates, cls []*claims.Claim, within []string, limit int) ([][]string, error) {
+	if many, ok := cands.(ManyCandidates); ok && len(cls) > 1 {
+		batch := make([]claims.Claim, len(cls))
+		for i, cl := range cls {
+			batch[i] = *cl
+		}
+		return many.CandidatesMany(batch, within, limit)
+	}
+	out := make([][]string, len(cls))
+	for i, cl := range cls {
+		ids, err := cands.Candidates(*cl, within, limit)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = ids
+	}
+	return out, nil
+}
+
 // Options tune Compare. The zero value uses the defaults.
 type Options struct {
 	Stories StoryOptions
@@ -122,16 +150,17 @@ func Compare(ctx context.Context, arts []claims.Article, cs []claims.Claim, cand
 			add(d)
 		}
 		for _, a := range s.Articles {
+			if err := ctx.Err(); err != nil {
+				return Result{}, err
+			}
 			within := others(s.Articles, a)
-			for _, cl := range c.byArticle[a] {
-				if err := ctx.Err(); err != nil {
-					return Result{}, err
-				}
-				ids, err := cands.Candidates(*cl, within, opt.Limit)
-				if err != nil {
-					return Result{}, fmt.Errorf("candidates of claim %s: %w", cl.ID, err)
-				}
-				for _, id := range ids {
+			cls := c.byArticle[a]
+			lists, err := candidatesOf(cands, cls, within, opt.Limit)
+			if err != nil {
+				return Result{}, fmt.Errorf("candidates of article %s: %w", a, err)
+			}
+			for i, cl := range cls {
+				for _, id := range lists[i] {
 					other, ok := c.byID[id]
 					if !ok || other.Article == cl.Article || storyOf[other.Article] != s.ID {
 						continue
