@@ -3,6 +3,7 @@ package compare
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -219,7 +220,7 @@ func (c *corpus) measureGroups(articles []string) [][]*claims.Claim {
 				addTo("clock")
 			}
 			// Claims that insist on their certainty meet the hedged ones.
-			if cl.Modality == claims.Hedged || reBooster.MatchString(cl.Text) || reDispute.MatchString(cl.Text) {
+			if f := c.feat(cl); cl.Modality == claims.Hedged || f.booster || f.dispute != nil {
 				addTo("certainty")
 			}
 			for _, q := range cl.Quantities {
@@ -283,11 +284,14 @@ type corpus struct {
 	vocab     *vocab
 	lower     map[string]bool // words written in lower case, built on first use
 	feats     map[string]*features
+	vecs      map[string]weighted
 }
 
 // features are what the detectors read from one claim, computed once.
 type features struct {
-	clocks []clock
+	clocks  []clock
+	booster bool  // the claim insists on its certainty
+	dispute []int // where the claim disputes something, nil when it does not
 }
 
 // feat returns the features of a claim, computing them on first use.
@@ -295,7 +299,7 @@ func (c *corpus) feat(cl *claims.Claim) *features {
 	if f, ok := c.feats[cl.ID]; ok {
 		return f
 	}
-	f := &features{clocks: clocksOf(cl)}
+	f := &features{clocks: clocksOf(cl), booster: reBooster.MatchString(cl.Text), dispute: reDispute.FindStringIndex(cl.Text)}
 	c.feats[cl.ID] = f
 	return f
 }
@@ -308,6 +312,7 @@ func newCorpus(arts []claims.Article, cs []claims.Claim) *corpus {
 		terms:     map[string]map[string]bool{},
 		vocab:     newVocab(),
 		feats:     map[string]*features{},
+		vecs:      map[string]weighted{},
 	}
 	for i := range arts {
 		c.arts[arts[i].ID] = &arts[i]
@@ -323,9 +328,44 @@ func newCorpus(arts []claims.Article, cs []claims.Claim) *corpus {
 	return c
 }
 
-// align scores how far two claims speak of the same thing, in [0, 1].
+// align scores how far two claims speak of the same thing, in [0, 1]: the
+// cosine of their idf-weighted terms.
 func (c *corpus) align(x, y *claims.Claim) float64 {
-	return c.vocab.cosine(c.terms[x.ID], c.terms[y.ID])
+	vx, vy := c.vector(x), c.vector(y)
+	if vx.norm == 0 || vy.norm == 0 {
+		return 0
+	}
+	a, b := vx.w, vy.w
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	var dot float64
+	for t, w := range a {
+		dot += w * b[t]
+	}
+	return dot / (vx.norm * vy.norm)
+}
+
+// weighted is a claim's terms with their idf weights and the vector's norm.
+type weighted struct {
+	w    map[string]float64
+	norm float64
+}
+
+// vector returns a claim's weighted terms, computed once.
+func (c *corpus) vector(cl *claims.Claim) weighted {
+	if v, ok := c.vecs[cl.ID]; ok {
+		return v
+	}
+	v := weighted{w: make(map[string]float64, len(c.terms[cl.ID]))}
+	for t := range c.terms[cl.ID] {
+		w := c.vocab.idf(t)
+		v.w[t] = w
+		v.norm += w * w
+	}
+	v.norm = math.Sqrt(v.norm)
+	c.vecs[cl.ID] = v
+	return v
 }
 
 // sharedKeys returns the name keys two claims share.

@@ -520,7 +520,7 @@ func (c *corpus) modality(story string, x, y *claims.Claim, align float64, keys 
 		// modality when one insists on what the other hedges ("beyond any
 		// doubt" against "99.9 per cent sure") about the same thing: the
 		// hedged proposition must be like a clause of the insisting claim.
-		if !reBooster.MatchString(firm.Text) || c.clauseAlign(hedgeScope(hedged), firm.Text) < alignClause {
+		if !c.feat(firm).booster || c.clauseAlign(hedgeScope(hedged), firm.Text) < alignClause {
 			return nil
 		}
 	}
@@ -608,8 +608,8 @@ var reDispute = regexp.MustCompile(`(?i)\b(?:denied|denies|deny|disputed|dispute
 func (c *corpus) disputed(story string, x, y *claims.Claim, keys []string) (Discrepancy, bool) {
 	for _, p := range [][2]*claims.Claim{{x, y}, {y, x}} {
 		claim, dispute := p[0], p[1]
-		loc := reDispute.FindStringIndex(dispute.Text)
-		if loc == nil || reDispute.MatchString(claim.Text) || claim.Modality == claims.Negated {
+		loc := c.feat(dispute).dispute
+		if loc == nil || c.feat(claim).dispute != nil || claim.Modality == claims.Negated {
 			continue
 		}
 		scope := dispute.Text[loc[1]:]
