@@ -16,11 +16,12 @@ import (
 	"github.com/crosscheck/crosscheck/claims/timex"
 )
 
-// corpus makes synthetic articles: sentences of words drawn with a skewed
-// frequency from a fixed vocabulary, naming people and places from fixed
-// pools, with quantities and dates. The same seed gives the same corpus.
+// corpus makes synthetic articles: sentences of words drawn with Zipf's
+// law from a fixed vocabulary, naming people and places from fixed pools,
+// with quantities and dates. The same seed gives the same corpus.
 type corpus struct {
 	r      *rand.Rand
+	zipf   *rand.Zipf
 	words  []string
 	people []string
 	places []string
@@ -29,35 +30,42 @@ type corpus struct {
 func newCorpus(seed uint64) *corpus {
 	c := &corpus{r: rand.New(rand.NewPCG(seed, 1))}
 	syll := []string{"ka", "lo", "mi", "ven", "dro", "sha", "tel", "or", "bu", "zin", "pa", "rek", "sti", "an", "go", "ly"}
-	word := func(n int) string {
-		var b strings.Builder
-		for range n {
-			b.WriteString(syll[c.r.IntN(len(syll))])
-		}
-		return b.String()
-	}
+	// Names are made of other syllables than words.
+	nameSyll := []string{"vor", "pet", "ask", "ish", "enk", "ov", "mar", "ul", "rad", "bek", "ter", "sun"}
 	seen := map[string]bool{}
-	for len(c.words) < 4000 {
-		if w := word(1 + c.r.IntN(3)); !seen[w] {
-			seen[w] = true
-			c.words = append(c.words, w)
+	gen := func(syll []string, min, max int) string {
+		for {
+			var b strings.Builder
+			for range min + c.r.IntN(max-min+1) {
+				b.WriteString(syll[c.r.IntN(len(syll))])
+			}
+			if w := b.String(); !seen[w] {
+				seen[w] = true
+				return w
+			}
 		}
 	}
-	title := func(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
-	for range 600 {
-		c.people = append(c.people, title(word(2))+" "+title(word(2+c.r.IntN(2))))
+	word := func(min, max int) string { return gen(nameSyll, min, max) }
+	for range 20000 {
+		c.words = append(c.words, gen(syll, 1, 5))
 	}
-	for range 200 {
-		c.places = append(c.places, title(word(2+c.r.IntN(2))))
+	c.zipf = rand.NewZipf(c.r, 1.1, 2, uint64(len(c.words)-1))
+	title := func(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+	var first []string
+	for range 300 {
+		first = append(first, title(word(2, 3)))
+	}
+	for range 1500 {
+		c.people = append(c.people, first[c.r.IntN(len(first))]+" "+title(word(3, 4)))
+	}
+	for range 300 {
+		c.places = append(c.places, title(word(2, 4)))
 	}
 	return c
 }
 
 // word returns a vocabulary word, common ones far more often.
-func (c *corpus) word() string {
-	f := c.r.Float64()
-	return c.words[int(f*f*f*float64(len(c.words)))]
-}
+func (c *corpus) word() string { return c.words[c.zipf.Uint64()] }
 
 func (c *corpus) article(n, claimsPer int) (claims.Article, []claims.Claim) {
 	id := fmt.Sprintf("art%05d", n)
@@ -286,7 +294,7 @@ func BenchmarkCandidates(b *testing.B) {
 		b.Run(kind+"/many", func(b *testing.B) {
 			x := idx[kind]
 			b.ReportAllocs()
-			const batch = 256
+			const batch = 64
 			n := 0
 			for b.Loop() {
 				lo := n % (len(cs) - batch)

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -25,8 +26,9 @@ const (
 	candidateTerms = 10
 	// commonShare and commonFloor bound a term's document frequency: a
 	// term in more than max(commonFloor, docs/commonShare) documents is
-	// too common to say two claims are about the same thing.
-	commonShare = 10
+	// too common to say two claims are about the same thing, and its long
+	// posting list would make the query slow.
+	commonShare = 100
 	commonFloor = 50
 )
 
@@ -42,9 +44,11 @@ const (
 // that c is worth comparing with, best first: claims of other articles than
 // c.Article (and of the articles in within, when within is not empty) that
 // share a name key, a name key part or one of c's ten rarest content terms
-// (not stop words, not terms in more than a tenth of the documents) with
-// c. It returns nil when c has nothing to match on. c itself need not be
-// in the index.
+// with c. Content terms are the text field's terms (no English stop words,
+// no single characters); a term or key part found in more than a hundredth
+// of the index's documents (and more than 50) is too common to count. Ties
+// in score are broken by id. It returns nil when c has nothing to match
+// on. c itself need not be in the index.
 func (x *Index) Candidates(c claims.Claim, within []string, limit int) ([]string, error) {
 	d, err := x.newDocFreq()
 	if err != nil {
@@ -118,15 +122,24 @@ func (x *Index) candidates(d *docFreq, c *claims.Claim, within []string, limit i
 	if err != nil || q == nil {
 		return nil, err
 	}
-	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
-	req.SortBy([]string{"-_score", "_id"})
+	// Sorting by id in the engine would load the id of every match; fetch
+	// more than asked instead and break ties here, so that equal scores
+	// come out in the same order whatever the segment layout.
+	req := bleve.NewSearchRequestOptions(q, 2*limit, 0, false)
 	res, err := x.b.Search(req)
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		ids[i] = h.ID
+	hits := res.Hits
+	slices.SortFunc(hits, func(a, b *search.DocumentMatch) int {
+		if a.Score != b.Score {
+			return cmpFloat(b.Score, a.Score)
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	ids := make([]string, min(limit, len(hits)))
+	for i := range ids {
+		ids[i] = hits[i].ID
 	}
 	return ids, nil
 }

@@ -2,7 +2,9 @@ package index
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -245,6 +247,8 @@ func TestPutRejectsInvalid(t *testing.T) {
 		{"no claim id", []Entry{{Article: a, Claims: []claims.Claim{{Article: "a"}}}}},
 		{"claim twice", []Entry{{Article: a, Claims: []claims.Claim{claim("a", 1, "x"), claim("a", 1, "y")}}}},
 		{"claim of another article", []Entry{{Article: a, Claims: []claims.Claim{claim("b", 1, "x")}}}},
+		{"claim id of another article", []Entry{{Article: a, Claims: []claims.Claim{{ID: "b:1", Article: "a"}}}}},
+		{"claim id without number", []Entry{{Article: a, Claims: []claims.Claim{{ID: "a:", Article: "a"}}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			x := newMem(t)
@@ -395,4 +399,39 @@ func TestCandidates(t *testing.T) {
 			}
 		}
 	})
+}
+
+func TestConcurrentUse(t *testing.T) {
+	x := newMem(t)
+	const writers, articles = 2, 10
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Go(func() {
+			for i := range articles {
+				id := fmt.Sprintf("w%d-%d", w, i)
+				cs := []claims.Claim{claim(id, 1, "Zhidko inspected the line.", person("Zhidko"))}
+				if err := x.Put(article(id, "Outlet", date(2022, 6, 28)), cs); err != nil {
+					t.Errorf("Put: %v", err)
+				}
+			}
+		})
+	}
+	wg.Go(func() {
+		for range 20 {
+			if _, err := x.Search(Query{Text: "Zhidko"}); err != nil {
+				t.Errorf("Search: %v", err)
+			}
+			if _, err := x.Candidates(claim("z", 1, "Zhidko", person("Zhidko")), nil, 5); err != nil {
+				t.Errorf("Candidates: %v", err)
+			}
+		}
+	})
+	wg.Wait()
+	st, err := x.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Stats{Articles: writers * articles, Claims: writers * articles}); st != want {
+		t.Errorf("Stats = %+v, want %+v", st, want)
+	}
 }

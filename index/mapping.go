@@ -45,7 +45,7 @@ const (
 	fieldText        = "text"         // the sentence, standard analyser, stored, term vectors
 	fieldFolded      = "folded"       // the sentence, folded analyser, term vectors
 	fieldKeys        = "keys"         // entity name keys and their parts, keyword
-	fieldEntity      = "entity"       // entity surface forms, folded, term vectors
+	fieldEntity      = "entity"       // entity surface forms, folded
 	fieldEntities    = "ents"         // stored only: one "key\ttype\ttext" line per entity
 	fieldEntityType  = "entity_type"  // keyword: person, place, org, other
 	fieldNumber      = "number"       // numeric: quantity values and range ends
@@ -56,13 +56,13 @@ const (
 	fieldPublished   = "published"    // datetime, indexed
 	fieldPublishedAt = "published_at" // stored only: RFC 3339 with nanoseconds and offset
 	fieldModality    = "modality"     // keyword
-	fieldLine        = "line"         // numeric, stored
+	fieldLine        = "line"         // stored only: the claim's line
 
 	fieldPath   = "path"   // stored only
 	fieldTitle  = "title"  // stored only
 	fieldURL    = "url"    // stored only
 	fieldHash   = "hash"   // keyword, stored
-	fieldCount  = "claims" // numeric, stored: number of claims
+	fieldCount  = "claims" // stored only: number of claims
 	fieldSchema = "schema" // stored only: fingerprint of the claim encoding
 	fieldBlob   = "blob"   // stored only: the encoded claims
 )
@@ -108,6 +108,8 @@ func plainLower(b []byte) bool {
 
 // newMapping returns the explicit mapping of a crosscheck index: no dynamic
 // fields, no _all field, claim and article documents chosen by fieldType.
+// The sentence fields keep term vectors, which phrase queries need; Search
+// finds what to highlight by analysing the sentences it returns again.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	register()
 	im := bleve.NewIndexMapping()
@@ -141,7 +143,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	claim.AddFieldMappingsAt(fieldText, textField(standard.Name, true, true))
 	claim.AddFieldMappingsAt(fieldFolded, textField(analyzerFolded, false, true))
 	claim.AddFieldMappingsAt(fieldKeys, keywordField(false))
-	claim.AddFieldMappingsAt(fieldEntity, textField(analyzerFolded, false, true))
+	claim.AddFieldMappingsAt(fieldEntity, textField(analyzerFolded, false, false))
 	claim.AddFieldMappingsAt(fieldEntities, storedField())
 	claim.AddFieldMappingsAt(fieldEntityType, keywordField(false))
 	claim.AddFieldMappingsAt(fieldNumber, numericField(false))
@@ -152,7 +154,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	claim.AddFieldMappingsAt(fieldPublished, dateField())
 	claim.AddFieldMappingsAt(fieldPublishedAt, storedField())
 	claim.AddFieldMappingsAt(fieldModality, keywordField(false))
-	claim.AddFieldMappingsAt(fieldLine, numericField(true))
+	claim.AddFieldMappingsAt(fieldLine, storedNumericField())
+	claim.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im.AddDocumentMapping(typeClaim, claim)
 
 	article := bleve.NewDocumentStaticMapping()
@@ -165,9 +168,10 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	article.AddFieldMappingsAt(fieldTitle, storedField())
 	article.AddFieldMappingsAt(fieldURL, storedField())
 	article.AddFieldMappingsAt(fieldHash, keywordField(true))
-	article.AddFieldMappingsAt(fieldCount, numericField(true))
+	article.AddFieldMappingsAt(fieldCount, storedNumericField())
 	article.AddFieldMappingsAt(fieldSchema, storedField())
 	article.AddFieldMappingsAt(fieldBlob, storedField())
+	article.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im.AddDocumentMapping(typeArticle, article)
 
 	if err := im.Validate(); err != nil {
@@ -212,6 +216,13 @@ func numericField(store bool) *mapping.FieldMapping {
 	f.Store = store
 	f.IncludeInAll = false
 	f.DocValues = false
+	return f
+}
+
+// storedNumericField is a number kept with the document but not indexed.
+func storedNumericField() *mapping.FieldMapping {
+	f := numericField(true)
+	f.Index = false
 	return f
 }
 

@@ -19,6 +19,7 @@ type QueryError struct {
 	Err  error
 }
 
+// Error says which term is wrong and why.
 func (e *QueryError) Error() string { return fmt.Sprintf("query term %q: %v", e.Term, e.Err) }
 
 // Unwrap returns the reason.

@@ -175,8 +175,8 @@ func (h hitFields) strs(name string) []string {
 	return nil
 }
 
-// each calls fn for every document q matches, in id order, with the given
-// stored fields.
+// each calls fn for every document q matches, in no particular order, with
+// the given stored fields.
 func (x *Index) each(q query.Query, fields []string, fn func(hitFields) error) error {
 	n, err := x.count(q)
 	if err != nil || n == 0 {
@@ -185,7 +185,6 @@ func (x *Index) each(q query.Query, fields []string, fn func(hitFields) error) e
 	req := bleve.NewSearchRequestOptions(q, n, 0, false)
 	req.Score = "none"
 	req.Fields = fields
-	req.SortBy([]string{"_id"})
 	res, err := x.b.Search(req)
 	if err != nil {
 		return err

@@ -177,6 +177,7 @@ func (x *Index) Search(q Query) (Results, error) {
 		bq.AddMust(x.phraseQuery(ph))
 		scored = true
 	}
+	marks := x.marks(&p)
 	for _, e := range p.entities {
 		eq, nt := x.entityQuery(e)
 		bq.AddMust(eq)
@@ -195,11 +196,8 @@ func (x *Index) Search(q Query) (Results, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bq, fetch, 0, false)
 	req.Fields = []string{fieldText, fieldArticle, fieldLine, fieldEntities, fieldOutlet, fieldPublishedAt}
-	req.IncludeLocations = true
-	if scored {
-		req.SortBy([]string{"-_score", "_id"})
-	} else {
-		req.SortBy([]string{"-" + fieldPublished, "_id"})
+	if !scored {
+		req.SortBy([]string{"-" + fieldPublished})
 	}
 	res, err := x.b.Search(req)
 	if err != nil {
@@ -207,7 +205,7 @@ func (x *Index) Search(q Query) (Results, error) {
 	}
 	out := Results{Total: int(res.Total)}
 	for _, dm := range res.Hits {
-		h, ok := x.hit(dm, terms)
+		h, ok := x.hit(dm, terms, marks)
 		if !ok {
 			out.Total--
 			continue
@@ -298,6 +296,23 @@ func filters(p *parsed, q *Query) []query.Query {
 	return fs
 }
 
+// marks returns the folded terms to highlight in a hit's sentence: those
+// of the query's words and phrases, stop words aside.
+func (x *Index) marks(p *parsed) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range slices.Concat(p.words, p.phrases) {
+		for _, w := range strings.Fields(s) {
+			if len(x.standard.Analyze([]byte(w))) == 0 {
+				continue
+			}
+			for _, t := range x.folded.Analyze([]byte(w)) {
+				m[string(t.Term)] = true
+			}
+		}
+	}
+	return m
+}
+
 // anyTerm matches documents with any of terms in field.
 func anyTerm(field string, terms []string) query.Query {
 	if len(terms) == 1 {
@@ -372,12 +387,13 @@ func (x *Index) phraseQuery(ph string) query.Query {
 }
 
 // entityQuery matches claims naming name: by its name key, by all the
-// parts of its key, by its folded form, or within a few edits of a
-// one-word name.
+// parts of its key, by all the words of its folded form, or within a few
+// edits of a one-word name.
 func (x *Index) entityQuery(name string) (query.Query, nameTerm) {
 	nt := nameTerm{raw: name, folded: tokens(x.folded, name), key: names.Key(name), entity: true}
-	form := bleve.NewMatchPhraseQuery(name)
+	form := bleve.NewMatchQuery(name)
 	form.SetField(fieldEntity)
+	form.SetOperator(query.MatchQueryOperatorAnd)
 	form.SetBoost(boostText)
 	dis := []query.Query{form}
 	if nt.key != "" {
@@ -432,7 +448,7 @@ func parseEntities(s string) []storedEntity {
 
 // hit turns a search match into a Hit, ranking it against the query's
 // names; ok is false when a name matched only a different name.
-func (x *Index) hit(dm *search.DocumentMatch, terms []nameTerm) (h Hit, ok bool) {
+func (x *Index) hit(dm *search.DocumentMatch, terms []nameTerm, marks map[string]bool) (h Hit, ok bool) {
 	f := hitFields{id: dm.ID, fields: dm.Fields}
 	h = Hit{
 		ID:         dm.ID,
@@ -446,28 +462,26 @@ func (x *Index) hit(dm *search.DocumentMatch, terms []nameTerm) (h Hit, ok bool)
 	if p := f.str(fieldPublishedAt); p != "" {
 		h.Published, _ = time.Parse(time.RFC3339Nano, p)
 	}
+	if len(terms) == 0 && len(marks) == 0 {
+		return h, true
+	}
 	var spans []Span
-	for _, field := range []string{fieldText, fieldFolded} {
-		for _, locs := range dm.Locations[field] {
-			for _, l := range locs {
-				spans = append(spans, Span{int(l.Start), int(l.End)})
-			}
+	sentence := map[string]bool{}
+	for _, t := range x.folded.Analyze([]byte(h.Sentence)) {
+		term := string(t.Term)
+		sentence[term] = true
+		if marks[term] {
+			spans = append(spans, Span{t.Start, t.End})
 		}
 	}
 	ents := parseEntities(f.str(fieldEntities))
 	matched := make([]bool, len(ents))
-	if len(terms) > 0 {
-		sentence := map[string]bool{}
-		for _, t := range tokens(x.folded, h.Sentence) {
-			sentence[t] = true
+	for _, nt := range terms {
+		sim, ok := x.rank(nt, sentence, ents, matched)
+		if !ok {
+			return Hit{}, false
 		}
-		for _, nt := range terms {
-			sim, ok := x.rank(nt, sentence, ents, matched)
-			if !ok {
-				return Hit{}, false
-			}
-			h.Similarity = min(h.Similarity, sim)
-		}
+		h.Similarity = min(h.Similarity, sim)
 	}
 	for i, e := range ents {
 		if !matched[i] || e.text == "" {

@@ -49,7 +49,8 @@ func searchCorpus(t testing.TB) *Index {
 		r2, r3)
 
 	put(t, x, article("blog", "Blog", time.Time{}),
-		claim("blog", 1, "Puting is what the blog calls its mascot.", person("Puting")))
+		claim("blog", 1, "Puting is what the blog calls its mascot.", person("Puting")),
+		claim("blog", 2, "Volodymyr Zelensky spoke in Kyiv.", person("Volodymyr Zelensky"), place("Kyiv")))
 	return x
 }
 
@@ -87,7 +88,7 @@ func TestSearch(t *testing.T) {
 		{"since and until", Query{Since: date(2022, 6, 29), Until: date(2022, 7, 1)}, []string{"monde:1", "monde:2", "monde:3"}, ""},
 		{"since with words", Query{Text: "Zhidko", Since: date(2022, 6, 29)}, []string{"monde:1", "reuters:1"}, ""},
 
-		{"entity type", Query{EntityTypes: []claims.EntityType{claims.Place}}, []string{"kyiv:1", "monde:2", "monde:3", "reuters:2"}, ""},
+		{"entity type", Query{EntityTypes: []claims.EntityType{claims.Place}}, []string{"blog:2", "kyiv:1", "monde:2", "monde:3", "reuters:2"}, ""},
 		{"entity type inline", Query{Text: "type:person Kharkiv"}, []string{"monde:3", "reuters:2"}, ""},
 		{"entity type org", Query{EntityTypes: []claims.EntityType{claims.Org}}, nil, ""},
 
@@ -99,6 +100,11 @@ func TestSearch(t *testing.T) {
 		{"entity filter place", Query{Text: "entity:Kharkiv"}, []string{"monde:3", "reuters:2"}, ""},
 		{"entity filter lookalike", Query{Text: "entity:Putin"}, []string{"kyiv:3"}, ""},
 		{"entity filter not in text", Query{Text: "entity:eastern"}, nil, ""},
+		{"entity filter full name", Query{Text: `entity:"Volodymyr Zelensky"`}, []string{"blog:2"}, ""},
+		{"entity filter full name variant", Query{Text: `entity:"Volodymyr Zelenskyy"`}, []string{"blog:2"}, ""},
+		{"entity filter surname variant", Query{Text: "entity:Zelenskyy"}, []string{"blog:2"}, ""},
+		{"entity filter other first name", Query{Text: `entity:"Oleksandr Zelensky"`}, nil, ""},
+		{"surname variant", Query{Text: "Zelenskyy"}, []string{"blog:2"}, ""},
 
 		{"number above", Query{Text: "number:>5000"}, []string{"kyiv:2", "reuters:2"}, ""},
 		{"number above bound", Query{Text: "number:>7500"}, nil, ""},
@@ -121,7 +127,7 @@ func TestSearch(t *testing.T) {
 		{"article with name", Query{Text: "article:reuters Zhidko"}, []string{"reuters:1"}, ""},
 
 		{"unit", Query{Text: "unit:soldier"}, []string{"kyiv:2"}, ""},
-		{"everything", Query{}, []string{"blog:1", "kyiv:1", "kyiv:2", "kyiv:3", "monde:1", "monde:2", "monde:3", "reuters:1", "reuters:2", "reuters:3"}, ""},
+		{"everything", Query{}, []string{"blog:1", "blog:2", "kyiv:1", "kyiv:2", "kyiv:3", "monde:1", "monde:2", "monde:3", "reuters:1", "reuters:2", "reuters:3"}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r, err := x.Search(tc.q)

@@ -27,8 +27,8 @@ type Entry struct {
 // Put stores article a with its claims cs, replacing everything the index
 // held for a.ID: claims no longer in cs are deleted. cs may be empty (the
 // article is recorded with no claims). Article.Text is not stored. Every
-// claim must have a non-empty ID, unique in cs, and Article equal to a.ID;
-// otherwise Put fails with ErrInvalid and writes nothing.
+// claim must have an ID of the form "<a.ID>:<n>", unique in cs, and Article
+// equal to a.ID; otherwise Put fails with ErrInvalid and writes nothing.
 func (x *Index) Put(a claims.Article, cs []claims.Claim) error {
 	return x.PutMany([]Entry{{Article: a, Claims: cs}})
 }
@@ -64,8 +64,8 @@ func validate(entries []Entry) error {
 	articles := make(map[string]bool, len(entries))
 	for i := range entries {
 		a := &entries[i].Article
-		if a.ID == "" {
-			return fmt.Errorf("article %d has no id: %w", i, ErrInvalid)
+		if a.ID == "" || strings.ContainsRune(a.ID, 0) {
+			return fmt.Errorf("article %d has no valid id: %w", i, ErrInvalid)
 		}
 		if articles[a.ID] {
 			return fmt.Errorf("article %q given twice: %w", a.ID, ErrInvalid)
@@ -75,8 +75,8 @@ func validate(entries []Entry) error {
 		for j := range entries[i].Claims {
 			c := &entries[i].Claims[j]
 			switch {
-			case c.ID == "" || strings.HasPrefix(c.ID, articlePrefix):
-				return fmt.Errorf("article %q: claim %d has no valid id: %w", a.ID, j, ErrInvalid)
+			case !strings.HasPrefix(c.ID, a.ID+":") || len(c.ID) == len(a.ID)+1:
+				return fmt.Errorf("article %q: claim %d has id %q, want %q followed by a number: %w", a.ID, j, c.ID, a.ID+":", ErrInvalid)
 			case ids[c.ID]:
 				return fmt.Errorf("article %q: claim id %q given twice: %w", a.ID, c.ID, ErrInvalid)
 			case c.Article != a.ID:
@@ -180,8 +180,8 @@ func (x *Index) docsOf(articles []string) ([]string, error) {
 	return out, nil
 }
 
-// articlePrefix starts the document id of every article record; claim ids
-// never start with it.
+// articlePrefix starts the document id of every article record; claim ids,
+// which start with their article's id and a colon, never do.
 const articlePrefix = "\x00"
 
 func articleDocID(id string) string { return articlePrefix + id }
