@@ -95,11 +95,11 @@ func position(i, n int, t claims.EntityType) string {
 	return "last"
 }
 
-// mergeNear joins groups whose keys differ but whose spellings are one name
-// with a little noise the key does not absorb (UNRWA and Unwra): the first
-// spelling of each group is matched with names.TokenMatch against groups of
-// the same position whose keys start alike. It returns the remaining group
-// keys, sorted.
+// mergeNear joins groups whose keys differ only by two neighbouring sounds
+// swapped, a slip the key does not absorb (UNRWA and Unwra), when their
+// spellings also match by names.TokenMatch. A sound more or less, or another
+// sound, is another name (Zhatrovskiy and Zhatovskiy may be two people). It
+// returns the remaining group keys, sorted.
 func mergeNear(ids []string, groups map[string][]mention) []string {
 	buckets := map[string][]string{}
 	for _, id := range ids {
@@ -115,7 +115,7 @@ func mergeNear(ids []string, groups map[string][]mention) []string {
 				continue
 			}
 			for _, o := range ks[i+1:] {
-				if merged[o] || !names.TokenMatch(groups[a][0].text, groups[o][0].text) {
+				if merged[o] || !transposed(groupKey(a), groupKey(o)) || !names.TokenMatch(groups[a][0].text, groups[o][0].text) {
 					continue
 				}
 				groups[a] = append(groups[a], groups[o]...)
@@ -131,6 +131,24 @@ func mergeNear(ids []string, groups map[string][]mention) []string {
 		}
 	}
 	return out
+}
+
+// groupKey is the name key part of a group id ("key/position").
+func groupKey(id string) string {
+	k, _, _ := strings.Cut(id, "/")
+	return k
+}
+
+// transposed reports whether two keys differ by one swap of neighbours.
+func transposed(a, b string) bool {
+	if len(a) != len(b) || a == b {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 type word struct {
