@@ -376,7 +376,8 @@ func keyDistance(a, b []byte, limit int) int {
 }
 
 // jaroWinklerBytes is jaroWinkler over the bytes of a and b, which are
-// folded, so mostly ASCII. Words longer than maxWord bytes give 0.
+// folded, so mostly ASCII, without allocating. Words longer than maxWord
+// bytes give 0.
 func jaroWinklerBytes(a, b []byte) float64 {
 	const maxWord = 64
 	if len(a) > len(b) || len(a) == len(b) && string(a) > string(b) {
@@ -385,43 +386,6 @@ func jaroWinklerBytes(a, b []byte) float64 {
 	if len(a) == 0 || len(b) > maxWord {
 		return 0
 	}
-	window := max(len(b)/2-1, 0)
 	var matchedA, matchedB [maxWord]bool
-	matches := 0
-	for i, c := range a {
-		lo, hi := max(0, i-window), min(len(b), i+window+1)
-		for j := lo; j < hi; j++ {
-			if !matchedB[j] && b[j] == c {
-				matchedA[i], matchedB[j] = true, true
-				matches++
-				break
-			}
-		}
-	}
-	if matches == 0 {
-		return 0
-	}
-	transposed, j := 0, 0
-	for i, c := range a {
-		if !matchedA[i] {
-			continue
-		}
-		for !matchedB[j] {
-			j++
-		}
-		if c != b[j] {
-			transposed++
-		}
-		j++
-	}
-	m := float64(matches)
-	jaro := (m/float64(len(a)) + m/float64(len(b)) + (m-float64(transposed)/2)/m) / 3
-	if jaro <= 0.7 {
-		return jaro
-	}
-	prefix := 0
-	for prefix < 4 && prefix < len(a) && a[prefix] == b[prefix] {
-		prefix++
-	}
-	return jaro + float64(prefix)*0.1*(1-jaro)
+	return jaroWinklerOf(a, b, matchedA[:len(a)], matchedB[:len(b)])
 }

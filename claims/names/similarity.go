@@ -99,17 +99,19 @@ func jaroWinkler(a, b string) float64 {
 	if len(ra) > len(rb) {
 		ra, rb = rb, ra
 	}
-	window := len(rb)/2 - 1
-	if window < 0 {
-		window = 0
-	}
-	matchedA := make([]bool, len(ra))
-	matchedB := make([]bool, len(rb))
+	return jaroWinklerOf(ra, rb, make([]bool, len(ra)), make([]bool, len(rb)))
+}
+
+// jaroWinklerOf is the Jaro-Winkler similarity of a and b, a the shorter and
+// neither empty, using matchedA and matchedB (as long as a and b, all false)
+// as scratch.
+func jaroWinklerOf[T comparable](a, b []T, matchedA, matchedB []bool) float64 {
+	window := max(len(b)/2-1, 0)
 	matches := 0
-	for i, r := range ra {
-		lo, hi := max(0, i-window), min(len(rb), i+window+1)
+	for i, r := range a {
+		lo, hi := max(0, i-window), min(len(b), i+window+1)
 		for j := lo; j < hi; j++ {
-			if !matchedB[j] && rb[j] == r {
+			if !matchedB[j] && b[j] == r {
 				matchedA[i], matchedB[j] = true, true
 				matches++
 				break
@@ -120,25 +122,25 @@ func jaroWinkler(a, b string) float64 {
 		return 0
 	}
 	transposed, j := 0, 0
-	for i, r := range ra {
+	for i, r := range a {
 		if !matchedA[i] {
 			continue
 		}
 		for !matchedB[j] {
 			j++
 		}
-		if r != rb[j] {
+		if r != b[j] {
 			transposed++
 		}
 		j++
 	}
 	m := float64(matches)
-	jaro := (m/float64(len(ra)) + m/float64(len(rb)) + (m-float64(transposed)/2)/m) / 3
+	jaro := (m/float64(len(a)) + m/float64(len(b)) + (m-float64(transposed)/2)/m) / 3
 	if jaro <= 0.7 {
 		return jaro
 	}
 	prefix := 0
-	for prefix < 4 && prefix < len(ra) && ra[prefix] == rb[prefix] {
+	for prefix < 4 && prefix < len(a) && a[prefix] == b[prefix] {
 		prefix++
 	}
 	return jaro + float64(prefix)*0.1*(1-jaro)
