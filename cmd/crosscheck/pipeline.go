@@ -159,14 +159,19 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		}
 		todo = append(todo, a)
 	}
-	x, err := claims.NewExtractor()
-	if err != nil {
-		return reports.Report{}, errs, err
+	var extracted [][]claims.Claim
+	if len(todo) > 0 {
+		// The models load only when there is something to extract.
+		x, err := claims.NewExtractor()
+		if err != nil {
+			return reports.Report{}, errs, err
+		}
+		tick, finish := o.progress(e, len(todo))
+		var xerrs claims.ErrorList
+		extracted, xerrs = extractAll(ctx, x, todo, tick)
+		finish()
+		errs = append(errs, xerrs...)
 	}
-	tick, finish := o.progress(e, len(todo))
-	extracted, xerrs := extractAll(ctx, x, todo, tick)
-	finish()
-	errs = append(errs, xerrs...)
 	n := 0
 	for _, cs := range extracted {
 		n += len(cs)
