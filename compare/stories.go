@@ -1,10 +1,17 @@
 package compare
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"math/bits"
+	"runtime"
+	"slices"
 	"sort"
+	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/claims"
 )
@@ -12,10 +19,11 @@ import (
 // StoryOptions tune how articles are grouped into stories.
 type StoryOptions struct {
 	// Threshold is the least average similarity at which two groups of
-	// articles are one story.
+	// articles are one story. It should be above zero: articles that share
+	// no term are then never one story.
 	Threshold float64
 	// Window is the largest gap between the publication dates of two
-	// articles of one story, when both dates are known.
+	// articles of one story, when both dates are known. Zero sets no limit.
 	Window time.Duration
 	// Near is the gap within which two dated articles count as published
 	// together: their content similarity weighs up to 2.5 times as much.
@@ -29,114 +37,70 @@ var DefaultStoryOptions = StoryOptions{Threshold: 0.2, Window: 10 * 24 * time.Ho
 // shared, but a long article full of them is less like any other.
 const singletonWeight = 0.2
 
-// articleVector is an article's weighted terms: content words, word pairs and
-// name keys, each weighted by (1 + log tf) * idf over the articles.
-func articleVectors(arts []claims.Article, byArticle map[string][]*claims.Claim) []map[string]float64 {
-	tfs := make([]map[string]float64, len(arts))
-	df := map[string]int{}
-	for i, a := range arts {
-		tf := map[string]float64{}
-		for _, c := range byArticle[a.ID] {
-			ws := words(c.Text)
-			for j, w := range ws {
-				tf[w]++
-				if j > 0 {
-					tf[ws[j-1]+" "+w]++
-				}
-			}
-			for _, k := range entityKeys(c) {
-				tf["@"+k]++
-			}
-		}
-		for t := range tf {
-			df[t]++
-		}
-		tfs[i] = tf
-	}
-	n := float64(len(arts))
-	for _, tf := range tfs {
-		for t, f := range tf {
-			w := (1 + math.Log(f)) * math.Log((n+1)/float64(df[t]))
-			if df[t] < 2 {
-				w *= singletonWeight
-			}
-			tf[t] = w
-		}
-	}
-	return tfs
-}
+// Grouping a large corpus compares only candidate pairs of articles, found
+// by blocking. Up to exactStories articles every pair is compared, so that
+// small corpora are grouped exactly as by comparing all pairs. Beyond:
+//
+//   - each article is looked up by its blockTerms heaviest terms among those
+//     found in at least two and at most blockDF(n) articles: mostly name keys
+//     and rare words and word pairs;
+//   - the articles holding one of them, published within the window of the
+//     article or undated, are scored by the weight of the blocking terms
+//     they share, times the date factor; the best storyNeighbours of them
+//     (K) are compared exactly, so at most K per article;
+//   - every other pair counts as similarity 0 in the averages. That is the
+//     approximation: such a pair may share common words and so be a little
+//     alike, and then the average of any two groups that it joins comes out
+//     lower than when all pairs are compared. A story of many hundreds of
+//     articles published within the window can thus be cut into parts (one
+//     of 500 still comes out whole), as can one whose articles share no rare
+//     term;
+//   - pairs published further apart than the window are never compared, and
+//     two groups whose dated articles would span more than the window are
+//     never merged (comparing all pairs keeps them apart only when two such
+//     articles share a term, which nearly all do).
+const (
+	exactStories    = 300
+	blockTerms      = 32
+	storyNeighbours = 128
+)
 
-func cosineWeighted(a, b map[string]float64) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	var dot, na, nb float64
-	for t, x := range a {
-		na += x * x
-		dot += x * b[t]
-	}
-	for _, y := range b {
-		nb += y * y
-	}
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot / math.Sqrt(na*nb)
-}
+// blockDF is the largest document frequency of a blocking term in a corpus
+// of n articles, from 200 to 1,000: a term in more articles says little
+// about which story an article tells, and its postings would cost more than
+// they tell.
+func blockDF(n int) int { return min(1000, max(200, n/100)) }
 
 // groupStories groups articles into stories by the similarity of their
 // content words, word pairs and names (average linkage, so that one shared
 // aside does not chain two stories together). Articles published close
 // together weigh their similarity up; articles published further apart than
 // the window are never one story. Stories are numbered in the order of their
-// first article id.
+// first article id. No articles give no stories; an article without claims
+// is a story of its own. Corpora of more than exactStories articles are
+// grouped from candidate pairs (see exactStories), in time and memory that
+// grow with the number of articles, not its square.
 func groupStories(arts []claims.Article, byArticle map[string][]*claims.Claim, opt StoryOptions) []Story {
+	return storiesOf(arts, byArticle, opt, len(arts) > exactStories)
+}
+
+// storiesOf is groupStories comparing only blocked candidate pairs when
+// blocked is true, else all pairs.
+func storiesOf(arts []claims.Article, byArticle map[string][]*claims.Claim, opt StoryOptions, blocked bool) []Story {
 	n := len(arts)
 	if n == 0 {
 		return nil
 	}
-	vecs := articleVectors(arts, byArticle)
-	sim := make([][]float64, n)
-	for i := range sim {
-		sim[i] = make([]float64, n)
+	var edges []storyEdge
+	if blocked {
+		// Reading the articles by date lays out those of a story, which
+		// are compared with each other, near each other in memory.
+		order := byDate(arts)
+		edges = blockedEdges(arts, order, newTermVectors(arts, byArticle, order), opt)
+	} else {
+		edges = allEdges(arts, newTermVectors(arts, byArticle, nil), opt)
 	}
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
-			s := cosineWeighted(vecs[i], vecs[j]) * dateFactor(arts[i], arts[j], opt)
-			sim[i][j], sim[j][i] = s, s
-		}
-	}
-	groups := make([][]int, n)
-	for i := range groups {
-		groups[i] = []int{i}
-	}
-	link := func(a, b []int) float64 {
-		var sum float64
-		for _, i := range a {
-			for _, j := range b {
-				if sim[i][j] < 0 {
-					return -1
-				}
-				sum += sim[i][j]
-			}
-		}
-		return sum / float64(len(a)*len(b))
-	}
-	for {
-		bi, bj, best := -1, -1, opt.Threshold
-		for i := range groups {
-			for j := i + 1; j < len(groups); j++ {
-				if s := link(groups[i], groups[j]); s >= best {
-					bi, bj, best = i, j, s
-				}
-			}
-		}
-		if bi < 0 {
-			break
-		}
-		groups[bi] = append(groups[bi], groups[bj]...)
-		groups = append(groups[:bj], groups[bj+1:]...)
-	}
+	groups := averageLinkage(arts, edges, opt, blocked)
 	out := make([]Story, 0, len(groups))
 	for _, g := range groups {
 		ids := make([]string, len(g))
@@ -158,15 +122,1028 @@ func groupStories(arts []claims.Article, byArticle map[string][]*claims.Claim, o
 	return out
 }
 
+// termVectors are the weighted terms of a corpus: content words, word pairs
+// and name keys ("@" and the key), each weighted by (1 + log tf) * idf over
+// the articles, terms found in one article only damped by singletonWeight.
+// A term is known by a 64-bit hash of its text: two terms that hash alike
+// would count as one, a chance of about 3 in 10^8 for a corpus of a million
+// distinct terms, and 3 in 10^4 for a hundred million. Article i
+// has the terms terms[i] (ascending), of weights ws[i] and document
+// frequencies df[i]; terms of one article only are left out, as they are
+// never shared, but counted in its norm.
+type termVectors struct {
+	terms [][]uint64
+	ws    [][]float64
+	df    [][]int32
+	norm  []float64
+}
+
+// vectorBlock is the part of a corpus that one worker reads, the articles
+// order[lo:hi]: per article, its distinct terms (ascending) and how often it
+// has each.
+type vectorBlock struct {
+	lo, hi int
+	terms  [][]uint64
+	counts [][]int32
+}
+
+// FNV-1a hashing, for terms.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnvString continues the FNV-1a hash h with the bytes of s.
+func fnvString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// finishHash mixes the bits of an FNV-1a hash into a term's hash.
+func finishHash(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return max(h, 1) // 0 marks an empty slot of a termTable
+}
+
+// appendWords appends to dst the words of s, as words returns them; ASCII
+// text, the most common, is read without building a folded copy's fields.
+func appendWords(dst []string, s string) []string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, words(s)...)
+		}
+	}
+	// Folding ASCII text lowers its capitals; the words are its runs of
+	// letters.
+	for i := 0; i < len(s); {
+		if !isASCIILetter(s[i]) {
+			i++
+			continue
+		}
+		j, upper := i, false
+		for ; j < len(s) && isASCIILetter(s[j]); j++ {
+			upper = upper || s[j] <= 'Z'
+		}
+		w := s[i:j]
+		if upper {
+			w = strings.ToLower(w)
+		}
+		if len(w) >= 2 && (len(w) > longestStopword || !stopwords[w]) {
+			dst = append(dst, stem(w))
+		}
+		i = j
+	}
+	return dst
+}
+
+// longestStopword is the length of the longest stop word.
+var longestStopword = func() int {
+	n := 0
+	for w := range stopwords {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// read counts the terms of the block's articles: the words of each claim
+// (appendWords), each pair of neighbouring words, and the distinct name keys
+// of the claim whole and by last part (entityKeys), each hashed from its
+// text ("@" before a name key, a space between two words).
+func (b *vectorBlock) read(arts []claims.Article, byArticle map[string][]*claims.Claim, order []int32) {
+	var hs, scratch []uint64
+	var ws, keys []string
+	b.terms = make([][]uint64, b.hi-b.lo)
+	b.counts = make([][]int32, b.hi-b.lo)
+	for k := b.lo; k < b.hi; k++ {
+		i := order[k]
+		hs = hs[:0]
+		for _, c := range byArticle[arts[i].ID] {
+			ws = appendWords(ws[:0], c.Text)
+			var prev uint64
+			for j, w := range ws {
+				h := fnvString(fnvOffset, w)
+				hs = append(hs, finishHash(h))
+				if j > 0 {
+					hs = append(hs, finishHash(fnvString(fnvString(prev, " "), w)))
+				}
+				prev = h
+			}
+			// The distinct name keys of the claim, whole and last part
+			// (entityKeys).
+			keys = keys[:0]
+			for _, e := range c.Entities {
+				for _, k := range [2]string{e.Key, surnameKey(e.Key)} {
+					if k != "" && !slices.Contains(keys, k) {
+						keys = append(keys, k)
+						hs = append(hs, finishHash(fnvString(fnvString(fnvOffset, "@"), k)))
+					}
+				}
+			}
+		}
+		hs, scratch = sortHashes(hs, scratch)
+		distinct := 0
+		for k, h := range hs {
+			if k == 0 || h != hs[k-1] {
+				distinct++
+			}
+		}
+		terms, counts := make([]uint64, 0, distinct), make([]int32, 0, distinct)
+		for k, h := range hs {
+			if k > 0 && h == hs[k-1] {
+				counts[len(counts)-1]++
+				continue
+			}
+			terms = append(terms, h)
+			counts = append(counts, 1)
+		}
+		b.terms[k-b.lo], b.counts[k-b.lo] = terms, counts
+	}
+}
+
+// sortHashes sorts hashes, which are spread evenly: it parts them into
+// buckets by their top bits, then sorts each bucket. It returns the sorted
+// hashes and the other buffer, to use again.
+func sortHashes(hs, scratch []uint64) (sorted, spare []uint64) {
+	if len(hs) < 64 {
+		slices.Sort(hs)
+		return hs, scratch
+	}
+	width := min(16, bits.Len(uint(len(hs)))-2) // of a bucket's number
+	var buf [2 * (1<<10 + 1)]int32
+	var count, next []int32
+	if width <= 10 {
+		count, next = buf[:1<<width+1], buf[1<<width+1:2*(1<<width+1)]
+	} else {
+		count, next = make([]int32, 1<<width+1), make([]int32, 1<<width+1)
+	}
+	for _, h := range hs {
+		count[h>>(64-width)+1]++
+	}
+	for b := 1; b <= 1<<width; b++ {
+		count[b] += count[b-1]
+	}
+	scratch = slices.Grow(scratch[:0], len(hs))[:len(hs)]
+	copy(next, count)
+	for _, h := range hs {
+		b := h >> (64 - width)
+		scratch[next[b]] = h
+		next[b]++
+	}
+	for b := range 1 << width {
+		bucket := scratch[count[b]:count[b+1]]
+		if len(bucket) > 16 {
+			slices.Sort(bucket)
+			continue
+		}
+		for x := 1; x < len(bucket); x++ {
+			for y := x; y > 0 && bucket[y] < bucket[y-1]; y-- {
+				bucket[y], bucket[y-1] = bucket[y-1], bucket[y]
+			}
+		}
+	}
+	return scratch, hs
+}
+
+// termTable counts terms by hash: open addressing, linear probing, each
+// hash beside its count so that a look-up reads one cache line.
+type termTable struct {
+	slots []termSlot
+	used  int
+}
+
+type termSlot struct {
+	h uint64 // 0: empty
+	n int32
+}
+
+// find returns the slot of h, or the empty slot where it would go.
+func (t *termTable) find(h uint64) *termSlot {
+	mask := uint64(len(t.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		if s := &t.slots[k]; s.h == h || s.h == 0 {
+			return s
+		}
+	}
+}
+
+// reset empties the table, keeping its room.
+func (t *termTable) reset() {
+	clear(t.slots)
+	t.used = 0
+}
+
+// add counts h once more.
+func (t *termTable) add(h uint64) {
+	t.slot(h).n++
+}
+
+// set sets the count of h.
+func (t *termTable) set(h uint64, n int32) {
+	t.slot(h).n = n
+}
+
+// slot is the slot of h, made if new.
+func (t *termTable) slot(h uint64) *termSlot {
+	if 2*(t.used+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]termSlot, max(1024, 2*len(old)))
+		for _, o := range old {
+			if o.h != 0 {
+				*t.find(o.h) = o
+			}
+		}
+	}
+	s := t.find(h)
+	if s.h == 0 {
+		s.h = h
+		t.used++
+	}
+	return s
+}
+
+// get is the count of h, 0 when never added.
+func (t *termTable) get(h uint64) int32 {
+	if len(t.slots) == 0 {
+		return 0
+	}
+	return t.find(h).n
+}
+
+// parallel calls f(w) for w in [0, workers) on as many goroutines.
+func parallel(workers int, f func(w int)) {
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(w)
+		}()
+	}
+	wg.Wait()
+}
+
+// workersFor is how many goroutines share n items of work, at least least
+// items each.
+func workersFor(n, least int) int {
+	return max(1, min(runtime.GOMAXPROCS(0), n/least))
+}
+
+// newTermVectors weighs the terms of arts, read in the given order of their
+// indices (nil: in turn) by as many workers as there are processors, each
+// given a run of articles; the result depends neither on the order nor on
+// the number of workers.
+func newTermVectors(arts []claims.Article, byArticle map[string][]*claims.Claim, order []int32) *termVectors {
+	n := len(arts)
+	if order == nil {
+		order = make([]int32, n)
+		for i := range order {
+			order[i] = int32(i)
+		}
+	}
+	workers := workersFor(n, 64)
+	blocks := make([]vectorBlock, workers)
+	for w := range blocks {
+		blocks[w].lo, blocks[w].hi = w*n/workers, (w+1)*n/workers
+	}
+	parallel(workers, func(w int) { blocks[w].read(arts, byArticle, order) })
+
+	dfs := documentFrequencies(blocks, workers)
+
+	v := &termVectors{
+		terms: make([][]uint64, n),
+		ws:    make([][]float64, n),
+		df:    make([][]int32, n),
+		norm:  make([]float64, n),
+	}
+	// Weights: (1 + log tf) and idf computed once per value.
+	nf := float64(n)
+	idf := make([]float64, min(n, 1<<16)+1)
+	for df := 1; df < len(idf); df++ {
+		idf[df] = math.Log((nf + 1) / float64(df))
+	}
+	var ltf [64]float64
+	for f := 1; f < len(ltf); f++ {
+		ltf[f] = 1 + math.Log(float64(f))
+	}
+	parallel(workers, func(w int) {
+		b := &blocks[w]
+		var df []int32
+		for k := range b.hi - b.lo {
+			terms, counts := b.terms[k], b.counts[k]
+			df = dfs.next(w, terms, df[:0])
+			shared := 0
+			for _, d := range df {
+				if d >= 2 {
+					shared++
+				}
+			}
+			ws := make([]float64, shared)
+			var norm float64
+			kept := 0
+			for e, h := range terms {
+				var x float64
+				switch f, d := counts[e], df[e]; {
+				case int(f) < len(ltf) && int(d) < len(idf):
+					x = ltf[f] * idf[d]
+				default:
+					x = (1 + math.Log(float64(f))) * math.Log((nf+1)/float64(d))
+				}
+				if df[e] < 2 {
+					x *= singletonWeight
+				} else {
+					// The terms and counts are overwritten in place
+					// by the shared terms and their frequencies.
+					terms[kept], counts[kept], ws[kept] = h, df[e], x
+					kept++
+				}
+				norm += x * x
+			}
+			i := order[b.lo+k]
+			v.terms[i], v.df[i], v.ws[i], v.norm[i] = terms[:kept:kept], counts[:kept:kept], ws, math.Sqrt(norm)
+		}
+		b.terms, b.counts = nil, nil
+	})
+	return v
+}
+
+// termFrequencies are the document frequencies of the terms of the blocks
+// of a corpus, to read back block by block in the order of their terms.
+// The terms are parted by the top bits of their hashes into shards small
+// enough to count in cache: flat holds each shard's terms in turn, then
+// their document frequencies in their place.
+type termFrequencies struct {
+	bits   int
+	flat   []uint64
+	cursor [][]int // where block w's next term of shard s is in flat
+}
+
+// shard is the shard of hash h.
+func (f *termFrequencies) shard(h uint64) int { return int(h >> (64 - f.bits)) }
+
+// next appends to dst the document frequencies of the next article's
+// terms of block w.
+func (f *termFrequencies) next(w int, terms []uint64, dst []int32) []int32 {
+	c := f.cursor[w]
+	for _, h := range terms {
+		s := f.shard(h)
+		dst = append(dst, int32(f.flat[c[s]]))
+		c[s]++
+	}
+	return dst
+}
+
+// documentFrequencies counts the articles of each term of the blocks.
+func documentFrequencies(blocks []vectorBlock, workers int) *termFrequencies {
+	total := 0
+	for _, b := range blocks {
+		for _, ts := range b.terms {
+			total += len(ts)
+		}
+	}
+	// Shards of up to 2^15 terms, but no more than 2^10 of them, so that
+	// parting and gathering write and read few streams at a time.
+	f := &termFrequencies{cursor: make([][]int, len(blocks))}
+	for total>>f.bits > 1<<15 && f.bits < 10 {
+		f.bits++
+	}
+	shards := 1 << f.bits
+	parallel(len(blocks), func(w int) {
+		f.cursor[w] = make([]int, shards)
+		for _, ts := range blocks[w].terms {
+			for _, h := range ts {
+				f.cursor[w][f.shard(h)]++
+			}
+		}
+	})
+	start := make([]int, shards+1) // shard s is flat[start[s]:start[s+1]]
+	for s := range shards {
+		at := start[s]
+		for w := range blocks {
+			at, f.cursor[w][s] = at+f.cursor[w][s], at
+		}
+		start[s+1] = at
+	}
+	f.flat = make([]uint64, total)
+	parallel(len(blocks), func(w int) {
+		c := slices.Clone(f.cursor[w])
+		for _, ts := range blocks[w].terms {
+			for _, h := range ts {
+				s := f.shard(h)
+				f.flat[c[s]] = h
+				c[s]++
+			}
+		}
+	})
+	parallel(workers, func(w int) {
+		var t termTable
+		for s := w; s < shards; s += workers {
+			t.reset()
+			hs := f.flat[start[s]:start[s+1]]
+			for _, h := range hs {
+				t.add(h)
+			}
+			for k, h := range hs {
+				hs[k] = uint64(t.get(h))
+			}
+		}
+	})
+	return f
+}
+
+// cosine is the cosine similarity of articles i and j.
+func (v *termVectors) cosine(i, j int) float64 {
+	if v.norm[i] == 0 || v.norm[j] == 0 {
+		return 0
+	}
+	a, b := v.terms[i], v.terms[j]
+	wa, wb := v.ws[i], v.ws[j]
+	var dot float64
+	for x, y := 0, 0; x < len(a) && y < len(b); {
+		switch {
+		case a[x] < b[y]:
+			x++
+		case a[x] > b[y]:
+			y++
+		default:
+			dot += wa[x] * wb[y]
+			x++
+			y++
+		}
+	}
+	return dot / (v.norm[i] * v.norm[j])
+}
+
+// storyEdge is the similarity s of articles a and b.
+type storyEdge struct {
+	a, b int32
+	s    float64
+}
+
+// allEdges compares every pair of articles. Pairs of similarity zero are
+// left out unless the threshold lets them join.
+func allEdges(arts []claims.Article, v *termVectors, opt StoryOptions) []storyEdge {
+	n := len(arts)
+	rows := make([][]storyEdge, n)
+	workers := workersFor(n, 32)
+	parallel(workers, func(w int) {
+		for i := w; i < n; i += workers {
+			for j := i + 1; j < n; j++ {
+				s := v.cosine(i, j) * dateFactor(arts[i], arts[j], opt)
+				if s != 0 || opt.Threshold <= 0 {
+					rows[i] = append(rows[i], storyEdge{int32(i), int32(j), s})
+				}
+			}
+		}
+	})
+	return slices.Concat(rows...)
+}
+
+// posting is an article (by date rank) holding a term with weight w.
+type posting struct {
+	rank int32
+	w    float32
+}
+
+// byDate returns the articles' indices in the order of their publication
+// dates, undated last, each article's index being its date rank.
+func byDate(arts []claims.Article) []int32 {
+	order := make([]int32, len(arts))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(x, y int32) int {
+		a, b := &arts[x], &arts[y]
+		switch {
+		case a.HasDate() && b.HasDate():
+			return a.Published.Compare(b.Published)
+		case a.HasDate():
+			return -1
+		case b.HasDate():
+			return 1
+		}
+		return 0
+	})
+	return order
+}
+
+// blockedEdges compares the candidate pairs of articles found by blocking
+// (see exactStories), never two articles dated further apart than the
+// window. order lists the articles by date (byDate).
+func blockedEdges(arts []claims.Article, order []int32, v *termVectors, opt StoryOptions) []storyEdge {
+	n := len(arts)
+	rankOf := make([]int32, n)
+	pub := make([]time.Time, n) // by article
+	var byRank []time.Time      // of the dated articles
+	for r, i := range order {
+		rankOf[i] = int32(r)
+		pub[i] = arts[i].Published
+		if arts[i].HasDate() {
+			byRank = append(byRank, pub[i])
+		}
+	}
+	dated := len(byRank)
+
+	// Each article's blocking terms: its heaviest terms of moderate
+	// document frequency.
+	maxDF := int32(blockDF(n))
+	keys := make([][]int32, n) // positions in the article's vector, ascending
+	workers := workersFor(n, 256)
+	parallel(workers, func(w int) {
+		var best []int32 // heaviest first
+		for r := w * n / workers; r < (w+1)*n/workers; r++ {
+			i := order[r]
+			ws, df := v.ws[i], v.df[i]
+			best = best[:0]
+			for k := range ws {
+				if df[k] > maxDF {
+					continue
+				}
+				if len(best) == blockTerms && ws[best[len(best)-1]] >= ws[k] {
+					continue
+				}
+				at := len(best)
+				for at > 0 && ws[best[at-1]] < ws[k] {
+					at--
+				}
+				if len(best) < blockTerms {
+					best = append(best, 0)
+				}
+				copy(best[at+1:], best[at:len(best)-1])
+				best[at] = int32(k)
+			}
+			keys[i] = slices.Clone(best)
+			slices.Sort(keys[i])
+		}
+	})
+
+	// Postings of the blocking terms, in date rank order: blocking term x
+	// has post[start[x]:start[x+1]].
+	total := 0
+	for _, ks := range keys {
+		total += len(ks)
+	}
+	all := make([]uint64, 0, total)
+	for i, ks := range keys {
+		for _, k := range ks {
+			all = append(all, v.terms[i][k])
+		}
+	}
+	all, _ = sortHashes(all, nil)
+	all = slices.Compact(all)
+	// index maps a blocking term's hash to its number + 1.
+	index := termTable{slots: make([]termSlot, 1<<bits.Len(uint(2*len(all)+1)))}
+	// seen is a Bloom filter of the blocking terms (two bits each, from the
+	// top and the middle of the hash), to pass over most other terms
+	// without looking them up.
+	seenBits := max(16, bits.Len(uint(16*len(all))))
+	seen := make([]uint64, 1<<seenBits/64)
+	mayBeKey := func(h uint64) bool {
+		b, c := h>>(64-seenBits), (h>>16)&(1<<seenBits-1)
+		return seen[b/64]&(1<<(b%64)) != 0 && seen[c/64]&(1<<(c%64)) != 0
+	}
+	for x, h := range all {
+		index.set(h, int32(x+1))
+		b, c := h>>(64-seenBits), (h>>16)&(1<<seenBits-1)
+		seen[b/64] |= 1 << (b % 64)
+		seen[c/64] |= 1 << (c % 64)
+	}
+	// Each worker finds the postings of a run of date ranks, then writes
+	// them after those of the runs before.
+	type found struct {
+		x int32
+		p posting
+	}
+	founds := make([][]found, workers)
+	counts := make([][]int32, workers)
+	keyX := make([][]int32, n) // the blocking terms of each article's keys
+	parallel(workers, func(w int) {
+		counts[w] = make([]int32, len(all))
+		for r := w * n / workers; r < (w+1)*n/workers; r++ {
+			i := order[r]
+			keyX[i] = make([]int32, len(keys[i]))
+			next := 0 // of the article's keys
+			for k, h := range v.terms[i] {
+				if v.df[i][k] > maxDF {
+					continue
+				}
+				if !mayBeKey(h) {
+					continue
+				}
+				if x := index.get(h) - 1; x >= 0 {
+					founds[w] = append(founds[w], found{x, posting{int32(r), float32(v.ws[i][k])}})
+					counts[w][x]++
+					if next < len(keys[i]) && keys[i][next] == int32(k) {
+						keyX[i][next] = x
+						next++
+					}
+				}
+			}
+		}
+	})
+	start := make([]int32, len(all)+1)
+	for x := range all {
+		at := start[x]
+		for w := range workers {
+			at, counts[w][x] = at+counts[w][x], at
+		}
+		start[x+1] = at
+	}
+	post := make([]posting, start[len(all)])
+	parallel(workers, func(w int) {
+		for _, f := range founds[w] {
+			post[counts[w][f.x]] = f.p
+			counts[w][f.x]++
+		}
+	})
+	founds, counts, all = nil, nil, nil
+	// The candidates of each article, the storyNeighbours best by the
+	// weight of their shared blocking terms, as pairs of date ranks. Each
+	// worker takes a run of ranks, where the articles of a story are near
+	// each other and share postings.
+	cands := make([][]uint64, workers)
+	parallel(workers, func(w int) {
+		acc := make([]float32, n)
+		var touched []int32
+		type scored struct {
+			j int32
+			s float64
+		}
+		var top []scored
+		for r := w * n / workers; r < (w+1)*n/workers; r++ {
+			i, ri := order[r], int32(r)
+			ws := v.ws[i]
+			touched = touched[:0]
+			// Dated articles meet those of ranks rlo to rhi, and the
+			// undated ones.
+			windowed := opt.Window > 0 && ri < int32(dated)
+			var rlo, rhi int32
+			if windowed {
+				lo, hi := pub[i].Add(-opt.Window), pub[i].Add(opt.Window)
+				rlo = int32(sort.Search(dated, func(r int) bool { return !byRank[r].Before(lo) }))
+				rhi = int32(sort.Search(dated, func(r int) bool { return byRank[r].After(hi) }))
+			}
+			for e, k := range keys[i] {
+				x, wi := keyX[i][e], float32(ws[k])
+				ps := post[start[x]:start[x+1]]
+				visit := func(ps []posting) {
+					for _, p := range ps {
+						if p.rank == ri {
+							continue
+						}
+						if acc[p.rank] == 0 {
+							touched = append(touched, p.rank)
+						}
+						acc[p.rank] += wi * p.w
+					}
+				}
+				if !windowed {
+					visit(ps)
+					continue
+				}
+				rank := func(r int32) int { // the first posting of rank r or later
+					return sort.Search(len(ps), func(k int) bool { return ps[k].rank >= r })
+				}
+				visit(ps[rank(rlo):rank(rhi)])
+				und := rank(int32(dated))
+				visit(ps[und:])
+			}
+			top = top[:0]
+			for _, r := range touched {
+				j := order[r]
+				s := float64(acc[r]) / v.norm[j] * dateWeight(pub[i], pub[j], opt)
+				acc[r] = 0
+				if s > 0 {
+					top = append(top, scored{j, s})
+				}
+			}
+			if len(top) > storyNeighbours {
+				slices.SortFunc(top, func(x, y scored) int {
+					if x.s != y.s {
+						if x.s > y.s {
+							return -1
+						}
+						return 1
+					}
+					return int(x.j - y.j)
+				})
+				top = top[:storyNeighbours]
+			}
+			for _, c := range top {
+				lo, hi := uint64(ri), uint64(rankOf[c.j])
+				if lo > hi {
+					lo, hi = hi, lo
+				}
+				cands[w] = append(cands[w], lo<<32|hi)
+			}
+		}
+	})
+	pairs := slices.Concat(cands...)
+	cands = nil
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs)
+
+	// Edges in the order of their pairs, whatever the number of workers.
+	rows := make([][]storyEdge, workers)
+	parallel(workers, func(w int) {
+		for _, p := range pairs[w*len(pairs)/workers : (w+1)*len(pairs)/workers] {
+			i, j := int(order[p>>32]), int(order[uint32(p)])
+			if s := v.cosine(i, j) * dateWeight(pub[i], pub[j], opt); s > 0 {
+				rows[w] = append(rows[w], storyEdge{int32(i), int32(j), s})
+			}
+		}
+	})
+	return slices.Concat(rows...)
+}
+
+// storyLink is what two groups of articles share: the sum of the
+// similarities of their pairs, and how many of their pairs may never be one
+// story.
+type storyLink struct {
+	sum   float64
+	never int32
+}
+
+// storyNeighbour is what a group shares with group (or article) o.
+type storyNeighbour struct {
+	o int32
+	l storyLink
+}
+
+// mergeCandidate is the average similarity s of groups a < b (known by
+// their least articles), and their versions when it was computed. Ties go
+// to the pair with the greater a, then the greater b, as the pairwise
+// search did.
+type mergeCandidate struct {
+	s      float64
+	a, b   int32
+	va, vb uint32
+}
+
+// before reports whether x is to merge before y.
+func (x mergeCandidate) before(y mergeCandidate) bool {
+	if x.s != y.s {
+		return x.s > y.s
+	}
+	if x.a != y.a {
+		return x.a > y.a
+	}
+	return x.b > y.b
+}
+
+// mergeHeap is a max-heap of merge candidates.
+type mergeHeap []mergeCandidate
+
+// push adds c to the heap.
+func (h *mergeHeap) push(c mergeCandidate) {
+	*h = append(*h, c)
+	q := *h
+	for k := len(q) - 1; k > 0; {
+		p := (k - 1) / 2
+		if !q[k].before(q[p]) {
+			break
+		}
+		q[k], q[p] = q[p], q[k]
+		k = p
+	}
+}
+
+// pop removes and returns the first candidate; the heap must not be empty.
+func (h *mergeHeap) pop() mergeCandidate {
+	q := *h
+	top := q[0]
+	last := len(q) - 1
+	q[0] = q[last]
+	q = q[:last]
+	for k := 0; ; {
+		c := 2*k + 1
+		if c >= len(q) {
+			break
+		}
+		if c+1 < len(q) && q[c+1].before(q[c]) {
+			c++
+		}
+		if !q[c].before(q[k]) {
+			break
+		}
+		q[k], q[c] = q[c], q[k]
+		k = c
+	}
+	*h = q
+	return top
+}
+
+// averageLinkage merges, best first, the two groups of articles whose
+// average pairwise similarity is highest while it reaches the threshold;
+// pairs without an edge count as 0, negative edges (articles too far apart
+// in time) forbid the merge, and with bySpan so does a span of publication
+// dates longer than the window. Ties go to the pair of groups whose least
+// articles come last. It returns the groups.
+func averageLinkage(arts []claims.Article, edges []storyEdge, opt StoryOptions, bySpan bool) [][]int32 {
+	n := len(arts)
+	g := &linkage{
+		opt:    opt,
+		bySpan: bySpan,
+		size:   make([]int32, n),
+		ver:    make([]uint32, n),
+		parent: make([]int32, n),
+		next:   make([]int32, n),
+		last:   make([]int32, n),
+		first:  make([]time.Time, n),
+		final:  make([]time.Time, n),
+		nb:     make([][]storyNeighbour, n),
+	}
+	for i := range n {
+		g.size[i], g.parent[i], g.next[i], g.last[i] = 1, int32(i), -1, int32(i)
+		g.first[i], g.final[i] = arts[i].Published, arts[i].Published
+	}
+	// Groups only ever join across edges that are not negative, so each
+	// connected part of the graph they make is grouped on its own, with a
+	// heap of its own that stays small.
+	for _, e := range edges {
+		if e.s >= 0 {
+			if a, b := g.find(e.a), g.find(e.b); a != b {
+				g.parent[max(a, b)] = min(a, b)
+			}
+		}
+	}
+	part := make([]int, n+1) // edges of part i: byPart[part[i]:part[i+1]]
+	for _, e := range edges {
+		if r := g.find(e.a); r == g.find(e.b) {
+			part[r+1]++
+		}
+	}
+	for i := range n {
+		part[i+1] += part[i]
+	}
+	byPart := make([]storyEdge, part[n])
+	at := slices.Clone(part[:n])
+	for _, e := range edges {
+		if r := g.find(e.a); r == g.find(e.b) {
+			byPart[at[r]] = e
+			at[r]++
+		}
+	}
+	for i := range n {
+		g.parent[i] = int32(i)
+	}
+	for i := range n {
+		if part[i] < part[i+1] {
+			g.run(byPart[part[i]:part[i+1]])
+		}
+	}
+	var groups [][]int32
+	for i := range n {
+		if g.parent[i] != int32(i) {
+			continue
+		}
+		var members []int32
+		for k := int32(i); k >= 0; k = g.next[k] {
+			members = append(members, k)
+		}
+		groups = append(groups, members)
+	}
+	return groups
+}
+
+// linkage is the state of averageLinkage. A group is known by its least
+// article, which leads the list of its members.
+type linkage struct {
+	opt    StoryOptions
+	bySpan bool
+	size   []int32
+	ver    []uint32 // changes when the group grows
+	parent []int32  // a group's articles lead to its id
+	next   []int32  // the group's next member, -1 for none
+	last   []int32
+	// first and final are the earliest and latest publication dates of
+	// the group, zero when none is known.
+	first, final []time.Time
+	// nb[g] lists what group g shares with others. Entries may name an
+	// article of a group that has since grown, and one group more than
+	// once: growing compacts the list of the group that grows.
+	nb     [][]storyNeighbour
+	h      mergeHeap
+	merged []storyNeighbour
+}
+
+// find returns the group of article i.
+func (g *linkage) find(i int32) int32 {
+	for g.parent[i] != i {
+		g.parent[i] = g.parent[g.parent[i]]
+		i = g.parent[i]
+	}
+	return i
+}
+
+// consider queues the merge of groups a and b if they may be one story.
+func (g *linkage) consider(a, b int32, l storyLink) {
+	if l.never > 0 {
+		return
+	}
+	if g.bySpan && g.opt.Window > 0 && !g.first[a].IsZero() && !g.first[b].IsZero() {
+		lo, hi := g.first[a], g.final[a]
+		if g.first[b].Before(lo) {
+			lo = g.first[b]
+		}
+		if g.final[b].After(hi) {
+			hi = g.final[b]
+		}
+		if hi.Sub(lo) > g.opt.Window {
+			return
+		}
+	}
+	s := l.sum / float64(int64(g.size[a])*int64(g.size[b]))
+	if s < g.opt.Threshold {
+		return
+	}
+	a, b = min(a, b), max(a, b)
+	g.h.push(mergeCandidate{s: s, a: a, b: b, va: g.ver[a], vb: g.ver[b]})
+}
+
+// run groups the articles of one connected part, given its edges.
+func (g *linkage) run(edges []storyEdge) {
+	for _, e := range edges {
+		g.nb[e.a] = g.nb[e.a][:0]
+		g.nb[e.b] = g.nb[e.b][:0]
+	}
+	for _, e := range edges {
+		l := storyLink{sum: e.s}
+		if e.s < 0 {
+			l.never = 1
+		}
+		g.nb[e.a] = append(g.nb[e.a], storyNeighbour{e.b, l})
+		g.nb[e.b] = append(g.nb[e.b], storyNeighbour{e.a, l})
+		g.consider(e.a, e.b, l)
+	}
+	for len(g.h) > 0 {
+		c := g.h.pop()
+		u, x := c.a, c.b // x joins u, the group of the lesser article
+		if g.parent[u] != u || g.parent[x] != x || g.ver[u] != c.va || g.ver[x] != c.vb {
+			continue
+		}
+		g.parent[x] = u
+		g.size[u] += g.size[x]
+		if !g.first[x].IsZero() {
+			if g.first[u].IsZero() || g.first[x].Before(g.first[u]) {
+				g.first[u] = g.first[x]
+			}
+			if g.final[u].IsZero() || g.final[x].After(g.final[u]) {
+				g.final[u] = g.final[x]
+			}
+		}
+		g.next[g.last[u]], g.last[u] = x, g.last[x]
+		g.ver[u]++
+
+		merged := append(append(g.merged[:0], g.nb[u]...), g.nb[x]...)
+		for k := range merged {
+			merged[k].o = g.find(merged[k].o)
+		}
+		slices.SortStableFunc(merged, func(p, q storyNeighbour) int { return cmp.Compare(p.o, q.o) })
+		list := g.nb[u][:0]
+		if cap(list) < len(merged) {
+			list = make([]storyNeighbour, 0, len(merged))
+		}
+		for _, m := range merged {
+			switch {
+			case m.o == u:
+			case len(list) > 0 && list[len(list)-1].o == m.o:
+				l := &list[len(list)-1].l
+				l.sum += m.l.sum
+				l.never += m.l.never
+			default:
+				list = append(list, m)
+			}
+		}
+		g.nb[u], g.nb[x], g.merged = list, nil, merged
+		for _, m := range list {
+			g.consider(u, m.o, m.l)
+		}
+	}
+}
+
 // dateFactor weighs the content similarity of two articles by their
 // publication dates: -1 (never one story) when both are dated further apart
 // than the window, 2.5 when published within Near of each other, falling to
 // 1 at three times Near, and 1 when either date is unknown.
 func dateFactor(a, b claims.Article, opt StoryOptions) float64 {
-	if !a.HasDate() || !b.HasDate() {
+	return dateWeight(a.Published, b.Published, opt)
+}
+
+// dateWeight is dateFactor of two articles published at a and b, the zero
+// time when unknown.
+func dateWeight(a, b time.Time, opt StoryOptions) float64 {
+	if a.IsZero() || b.IsZero() {
 		return 1
 	}
-	d := a.Published.Sub(b.Published)
+	d := a.Sub(b)
 	if d < 0 {
 		d = -d
 	}
