@@ -117,9 +117,23 @@ func storiesOf(arts []claims.Article, byArticle map[string][]*claims.Claim, opt 
 	}
 	for i := range out {
 		out[i].ID = fmt.Sprintf("story-%d", i+1)
-		out[i].Title = title[out[i].Articles[0]]
+		out[i].Title = storyTitle(out[i].Articles, title)
 	}
 	return out
+}
+
+// storyTitle names a story by the shortest non-empty title of its articles:
+// a headline rather than an untitled article's first sentence. Ties go to
+// the first article.
+func storyTitle(ids []string, title map[string]string) string {
+	best := ""
+	for _, id := range ids {
+		t := title[id]
+		if t != "" && (best == "" || len(t) < len(best)) {
+			best = t
+		}
+	}
+	return best
 }
 
 // termVectors are the weighted terms of a corpus: content words, word pairs
