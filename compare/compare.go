@@ -125,11 +125,12 @@ func Compare(ctx context.Context, arts []claims.Article, cs []claims.Claim, cand
 			if y.ID < x.ID {
 				x, y = y, x
 			}
-			ds := c.pair(s.ID, x, y)
+			align := c.align(x, y)
+			ds := c.pair(s.ID, x, y, align)
 			for _, d := range ds {
 				add(d)
 			}
-			if len(ds) == 0 && c.align(x, y) >= alignSame {
+			if len(ds) == 0 && align >= alignSame {
 				corroborate(x.ID, y.ID)
 				corroborate(y.ID, x.ID)
 			}
@@ -387,8 +388,7 @@ func sharedKeys(x, y *claims.Claim) []string {
 }
 
 // pair runs the pairwise detectors on two claims of one story.
-func (c *corpus) pair(story string, x, y *claims.Claim) []Discrepancy {
-	a := c.align(x, y)
+func (c *corpus) pair(story string, x, y *claims.Claim, a float64) []Discrepancy {
 	keys := sharedKeys(x, y)
 	var out []Discrepancy
 	out = append(out, c.dates(story, x, y, a, keys)...)

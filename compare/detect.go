@@ -730,7 +730,7 @@ func (c *corpus) quotes(story string, x, y *claims.Claim, align float64, keys []
 			if len(wy) < 4 || !sameSpeaker(qx.Speaker, qy.Speaker) {
 				continue
 			}
-			jac, _ := overlap(wx, wy)
+			jac := jaccard(wx, wy)
 			if jac < 0.4 || isExcerpt(qx.Text, qy.Text) {
 				continue // different words, or one quotes a part of the other
 			}
@@ -792,9 +792,8 @@ func sameSpeaker(a, b string) bool {
 	return ka != "" && ka == kb
 }
 
-// overlap returns the Jaccard index of two word lists and how much of the
-// shorter one the longer holds.
-func overlap(a, b []string) (jaccard, containment float64) {
+// jaccard returns the Jaccard index of the sets of two word lists.
+func jaccard(a, b []string) float64 {
 	sa, sb := map[string]bool{}, map[string]bool{}
 	for _, w := range a {
 		sa[w] = true
@@ -810,9 +809,9 @@ func overlap(a, b []string) (jaccard, containment float64) {
 	}
 	union := len(sa) + len(sb) - inter
 	if union == 0 {
-		return 0, 0
+		return 0
 	}
-	return float64(inter) / float64(union), float64(inter) / float64(min(len(sa), len(sb)))
+	return float64(inter) / float64(union)
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }

@@ -12,7 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	bbolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // FormatVersion is the version of the index layout (mapping, document
@@ -239,7 +239,7 @@ func openExisting(dir string, readOnly bool) (*Index, error) {
 		"read_only":    readOnly,
 		"bolt_timeout": lockTimeout,
 	})
-	if errors.Is(err, bbolt.ErrTimeout) {
+	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, fmt.Errorf("%q: %w", dir, ErrLocked)
 	}
 	if err != nil {

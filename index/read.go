@@ -158,23 +158,6 @@ func (h hitFields) num(name string) float64 {
 	return f
 }
 
-// strs returns a stored field that may hold one value or several.
-func (h hitFields) strs(name string) []string {
-	switch v := h.fields[name].(type) {
-	case string:
-		return []string{v}
-	case []any:
-		out := make([]string, 0, len(v))
-		for _, e := range v {
-			if s, ok := e.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	return nil
-}
-
 // each calls fn for every document q matches, in no particular order, with
 // the given stored fields.
 func (x *Index) each(q query.Query, fields []string, fn func(hitFields) error) error {

@@ -1437,7 +1437,7 @@ func (p *parser) periodEnd(i int) (match, bool) {
 	if u != Year && u != Month {
 		return match{}, false
 	}
-	k := i + 1
+	var k int
 	switch {
 	case p.hyph(i) && p.w(i+2, cEnd):
 		k = i + 3

@@ -15,7 +15,7 @@ const (
 	cUnit           // singular unit word, val Unit
 	cUnits          // plural unit word, val Unit
 	cSeason         // val season index 1..4 (SP, SU, FA, WI)
-	cPOD            // part of day, val index into podCodes
+	cPOD            // part of day, val a podMorning..podNight constant
 	cDayRel         // yesterday/today/tomorrow/tonight, val day offset (tonight 100)
 	cA              // a, an
 	cThe
@@ -124,8 +124,6 @@ const (
 	podEvening
 	podNight
 )
-
-var podCodes = [...]string{"", "MO", "AF", "EV", "NI"}
 
 const tonight = 100 // lex.val of "tonight"
 

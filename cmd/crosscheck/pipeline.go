@@ -276,5 +276,3 @@ func buildReport(arts []claims.Article, cs []claims.Claim, res compare.Result) r
 	sort.Slice(r.Articles, func(i, j int) bool { return r.Articles[i].ID < r.Articles[j].ID })
 	return r
 }
-
-func dirOf(path string) string { return filepath.Dir(path) }

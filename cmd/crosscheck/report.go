@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -81,7 +82,7 @@ func writeReport(e env, path string, f reports.Format, r reports.Report, resolut
 	if path == "" {
 		return reports.Write(e.stdout, f, r, opt)
 	}
-	tmp, err := os.CreateTemp(dirOf(path), ".crosscheck-report-*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".crosscheck-report-*")
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

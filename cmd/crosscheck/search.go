@@ -115,7 +115,7 @@ Examples:
 				}
 				idx, err := index.Open(*dir)
 				if errors.Is(err, index.ErrNotExist) {
-					return fail(e, "search", fmt.Errorf("no claim index in %s: build one first with crosscheck report [--index %s] PATH...", *dir, *dir))
+					return fail(e, "search", fmt.Errorf("no claim index in %s: build one first with crosscheck report --index %s PATH", *dir, *dir))
 				}
 				if err != nil {
 					return fail(e, "search", err)
