@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -62,15 +63,20 @@ feed:
 
 // pipelineOptions are the flags shared by report and check.
 type pipelineOptions struct {
-	index string
-	stats bool
-	quiet bool
+	index      string
+	stats      bool
+	quiet      bool
+	cpuprofile string
 }
 
 func (o *pipelineOptions) register(fs *pflag.FlagSet) {
 	fs.StringVar(&o.index, "index", defaultIndex, "")
 	fs.BoolVar(&o.stats, "stats", false, "")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "")
+	// A CPU profile of the whole run, for `go tool pprof`; not in the
+	// usage text, as it is for working on crosscheck itself.
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "")
+	fs.MarkHidden("cpuprofile")
 }
 
 // progressMin is the least number of articles to extract for which a
@@ -131,6 +137,17 @@ func (t *stageTimer) done(stage string, format string, args ...any) {
 // list while the others go on; err is a failure that stops the run (an index
 // that cannot be opened).
 func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (reports.Report, claims.ErrorList, error) {
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile)
+		if err != nil {
+			return reports.Report{}, nil, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return reports.Report{}, nil, fmt.Errorf("%s: %w", o.cpuprofile, err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	st := newStageTimer(e.stderr, o.stats)
 	arts, errs := claims.Load(paths, claims.LoadOptions{Stdin: e.stdin})
 	st.done("load", "%d articles", len(arts))
