@@ -11,11 +11,17 @@ import (
 // seedCorpus extracts the seed articles once per benchmark.
 func seedCorpus(b *testing.B) ([]claims.Article, []claims.Claim) {
 	b.Helper()
+	return seedArticles(b)
+}
+
+// seedArticles loads and extracts the seed articles.
+func seedArticles(tb testing.TB) ([]claims.Article, []claims.Claim) {
+	tb.Helper()
 	arts, errs := claims.Load([]string{filepath.Join("..", "seeds")}, claims.LoadOptions{})
 	if len(errs) > 0 {
-		b.Fatal(errs)
+		tb.Fatal(errs)
 	}
-	x := extractor(b)
+	x := extractor(tb)
 	var vals []claims.Article
 	var all []claims.Claim
 	for _, a := range arts {

@@ -2,7 +2,6 @@ package compare
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -59,140 +58,20 @@ type Options struct {
 // Compare groups the articles into stories and finds the discrepancies
 // between their claims: name variants across the whole corpus, and numbers,
 // dates, framing, modality and quotes between the articles of one story,
-// each claim compared only with the candidates cands returns.
+// each claim compared only with its candidates: those cands returns, or,
+// when cands is nil, those an in-memory index of the story's claims finds
+// (the claims sharing the most weight of name keys and rare words).
 //
 // arts must include the article of every claim; their Text is used to place
 // evidence on its line and column. An empty corpus gives an empty Result.
 // The result is deterministic: discrepancies are sorted by story, kind,
 // severity and id, and duplicates (the same content found twice) are merged.
 func Compare(ctx context.Context, arts []claims.Article, cs []claims.Claim, cands Candidates, opt Options) (Result, error) {
-	if opt.Stories == (StoryOptions{}) {
-		opt.Stories = DefaultStoryOptions
+	m := memory{}
+	for _, c := range cs {
+		m[c.Article] = append(m[c.Article], c)
 	}
-	if opt.Limit <= 0 {
-		opt.Limit = 40
-	}
-	c := newCorpus(arts, cs)
-	res := Result{Stories: groupStories(arts, c.byArticle, opt.Stories)}
-	storyOf := map[string]string{}
-	for _, s := range res.Stories {
-		for _, a := range s.Articles {
-			storyOf[a] = s.ID
-		}
-	}
-	support := map[string]*Support{}
-	supportOf := func(id string) *Support {
-		sp := support[id]
-		if sp == nil {
-			sp = &Support{}
-			support[id] = sp
-		}
-		return sp
-	}
-	corroborate := func(id, by string) {
-		sp := supportOf(id)
-		sp.Corroborated = append(sp.Corroborated, by)
-	}
-	found := map[string]*Discrepancy{}
-	add := func(d Discrepancy) {
-		if prev, ok := found[d.ID]; ok {
-			if d.Confidence > prev.Confidence {
-				*prev = d
-			}
-			return
-		}
-		found[d.ID] = &d
-	}
-	for _, d := range c.nameVariants(storyOf) {
-		add(d)
-	}
-	for _, s := range res.Stories {
-		if len(s.Articles) < 2 {
-			continue
-		}
-		seen := map[[2]string]bool{}
-		visit := func(cl, other *claims.Claim) {
-			key := [2]string{cl.ID, other.ID}
-			if key[1] < key[0] {
-				key[0], key[1] = key[1], key[0]
-			}
-			if seen[key] {
-				return
-			}
-			seen[key] = true
-			res.Comparisons++
-			x, y := cl, other
-			if y.ID < x.ID {
-				x, y = y, x
-			}
-			align := c.align(x, y)
-			ds := c.pair(s.ID, x, y, align)
-			for _, d := range ds {
-				add(d)
-			}
-			if len(ds) == 0 && align >= alignSame {
-				corroborate(x.ID, y.ID)
-				corroborate(y.ID, x.ID)
-			}
-		}
-		// Counts of what happened to people, or shares of a named thing,
-		// are compared with the like counts of the story even when their
-		// sentences share few words: a second, small blocking key beside
-		// the index's candidates.
-		for _, group := range c.measureGroups(s.Articles) {
-			for i, a := range group {
-				for _, b := range group[i+1:] {
-					if a.Article != b.Article {
-						visit(a, b)
-					}
-				}
-			}
-		}
-		for _, d := range c.places(s.ID, s.Articles) {
-			add(d)
-		}
-		for _, a := range s.Articles {
-			if err := ctx.Err(); err != nil {
-				return Result{}, err
-			}
-			within := others(s.Articles, a)
-			cls := c.byArticle[a]
-			lists, err := candidatesOf(cands, cls, within, opt.Limit)
-			if err != nil {
-				return Result{}, fmt.Errorf("candidates of article %s: %w", a, err)
-			}
-			for i, cl := range cls {
-				for _, id := range lists[i] {
-					other, ok := c.byID[id]
-					if !ok || other.Article == cl.Article || storyOf[other.Article] != s.ID {
-						continue
-					}
-					visit(cl, other)
-				}
-			}
-		}
-	}
-	for _, d := range found {
-		res.Discrepancies = append(res.Discrepancies, *d)
-	}
-	sortDiscrepancies(res.Discrepancies)
-	for _, d := range res.Discrepancies {
-		seen := map[string]bool{}
-		for _, ev := range d.Evidence {
-			if !seen[ev.ClaimID] {
-				seen[ev.ClaimID] = true
-				sp := supportOf(ev.ClaimID)
-				sp.Contradicted = append(sp.Contradicted, d.ID)
-			}
-		}
-	}
-	res.Support = make(map[string]Support, len(support))
-	for id, sp := range support {
-		sort.Strings(sp.Corroborated)
-		sort.Strings(sp.Contradicted)
-		res.Support[id] = *sp
-	}
-	return res, nil
+	return CompareFrom(ctx, arts, m, cands, opt)
 }
 
 // maxMeasureGroup bounds the claims paired by one measure in one story, so

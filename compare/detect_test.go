@@ -74,7 +74,7 @@ func compareFiles(t *testing.T, ar *txtar.Archive) Result {
 		all = append(all, cs...)
 		vals = append(vals, *a)
 	}
-	res, err := Compare(context.Background(), vals, all, allOthers{all}, Options{})
+	res, err := Compare(context.Background(), vals, all, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/names"
@@ -19,73 +17,6 @@ var derivational = map[string]bool{
 	"'s": true, "’s": true,
 }
 
-// mention is one written form of a name's last part.
-type mention struct {
-	typ   claims.EntityType
-	claim *claims.Claim
-	start int
-	end   int
-	text  string
-}
-
-// nameVariants finds names written more than one way, across the whole
-// corpus: words of names (given names and surnames alike) that share a name
-// key but not a spelling. Spellings that differ only in case, by a
-// derivational ending, or so much that they are other words sharing a key,
-// are not variants. Every spelling is listed with its count per article, and
-// the most common is suggested as canonical.
-func (c *corpus) nameVariants(storyOf map[string]string) []Discrepancy {
-	groups := map[string][]mention{}
-	var ids []string
-	for _, id := range sortedKeys(c.byArticle) {
-		for _, cl := range c.byArticle[id] {
-			for _, e := range cl.Entities {
-				ws := nameWords(e.Text)
-				for i, w := range ws {
-					k := names.Key(w.text)
-					if len([]rune(w.text)) < 4 || k == "" || strings.Contains(k, " ") {
-						continue
-					}
-					// A given name and a surname are different names even
-					// when they sound alike (Ehud Barak, Barack Obama).
-					k += "/" + position(i, len(ws), e.Type)
-					if _, ok := groups[k]; !ok {
-						ids = append(ids, k)
-					}
-					groups[k] = append(groups[k], mention{typ: e.Type, claim: cl, start: e.Start + w.start, end: e.Start + w.end, text: w.text})
-				}
-			}
-		}
-	}
-	sort.Strings(ids)
-	ids = mergeNear(ids, groups)
-	var out []Discrepancy
-	for _, k := range ids {
-		if d, ok := c.variant(k, groups[k], storyOf); ok {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// lowerWords returns the words the corpus writes in lower case.
-func (c *corpus) lowerWords() map[string]bool {
-	if c.lower != nil {
-		return c.lower
-	}
-	c.lower = map[string]bool{}
-	for _, cs := range c.byArticle {
-		for _, cl := range cs {
-			for _, w := range strings.FieldsFunc(cl.Text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
-				if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && strings.ToLower(w) == w {
-					c.lower[w] = true
-				}
-			}
-		}
-	}
-	return c.lower
-}
-
 // position tells where a word stands in a name: a person's given name
 // ("first"), or any other word of a name ("last").
 func position(i, n int, t claims.EntityType) string {
@@ -97,40 +28,40 @@ func position(i, n int, t claims.EntityType) string {
 
 // mergeNear joins groups whose keys differ only by two neighbouring sounds
 // swapped, a slip the key does not absorb (UNRWA and Unwra), when their
-// spellings also match by names.TokenMatch. A sound more or less, or another
-// sound, is another name (Zhatrovskiy and Zhatovskiy may be two people). It
-// returns the remaining group keys, sorted.
-func mergeNear(ids []string, groups map[string][]mention) []string {
+// first spellings (first gives them) also match by names.TokenMatch. A sound
+// more or less, or another sound, is another name (Zhatrovskiy and
+// Zhatovskiy may be two people). It returns the remaining group ids, sorted,
+// and the group each merged one went into.
+func mergeNear(ids []string, first func(id string) string) ([]string, map[string]string) {
 	buckets := map[string][]string{}
 	for _, id := range ids {
 		key, pos, _ := strings.Cut(id, "/")
 		b := key[:1] + "/" + pos
 		buckets[b] = append(buckets[b], id)
 	}
-	merged := map[string]bool{}
+	into := map[string]string{}
 	for _, b := range sortedKeys(buckets) {
 		ks := buckets[b]
 		for i, a := range ks {
-			if merged[a] {
+			if _, ok := into[a]; ok {
 				continue
 			}
 			for _, o := range ks[i+1:] {
-				if merged[o] || !transposed(groupKey(a), groupKey(o)) || !names.TokenMatch(groups[a][0].text, groups[o][0].text) {
+				if _, ok := into[o]; ok || !transposed(groupKey(a), groupKey(o)) || !names.TokenMatch(first(a), first(o)) {
 					continue
 				}
-				groups[a] = append(groups[a], groups[o]...)
-				delete(groups, o)
-				merged[o] = true
+				into[o] = a
 			}
 		}
 	}
-	out := ids[:0]
+	var out []string
 	for _, id := range ids {
-		if !merged[id] {
+		if _, ok := into[id]; !ok {
 			out = append(out, id)
 		}
 	}
-	return out
+	sort.Strings(out)
+	return out, into
 }
 
 // groupKey is the name key part of a group id ("key/position").
@@ -175,74 +106,95 @@ func nameWords(name string) []word {
 	return out
 }
 
-func (c *corpus) variant(key string, ms []mention, storyOf map[string]string) (Discrepancy, bool) {
-	// Spellings, case-folded, with their mentions.
-	bySpelling := map[string][]mention{}
-	for _, m := range ms {
-		s := strings.ToLower(m.text)
-		bySpelling[s] = append(bySpelling[s], m)
+// mergeSpellings decides which lower-case spellings of one name's group are
+// spellings of one name: English words spelled the British or the American
+// way are one word; a word the corpus also writes in lower case (lower) is a
+// common word in a name (the Associated Press), not a spelling of a name
+// (Peres); derivations fold into their base word (Azerbaijan and
+// Azerbaijani); and spellings far apart as strings are different words that
+// happen to share a key ("West" and "Visit"). It returns each kept spelling
+// with the spellings folded into it, itself first, in the order folded;
+// fewer than two kept spellings mean no variant.
+func mergeSpellings(spellings []string, lower map[string]bool) map[string][]string {
+	members := make(map[string][]string, len(spellings))
+	for _, s := range spellings {
+		members[s] = []string{s}
 	}
-	if len(bySpelling) < 2 {
-		return Discrepancy{}, false
+	fold := func(from, into string) {
+		members[into] = append(members[into], members[from]...)
+		delete(members, from)
 	}
-	// English words spelled the British or the American way are one word.
-	for _, s := range sortedKeys(bySpelling) {
-		for _, o := range sortedKeys(bySpelling) {
-			if s < o && bySpelling[s] != nil && bySpelling[o] != nil && orthographic(s, o) {
-				bySpelling[s] = append(bySpelling[s], bySpelling[o]...)
-				delete(bySpelling, o)
+	for _, s := range sortedKeys(members) {
+		for _, o := range sortedKeys(members) {
+			if s < o && members[s] != nil && members[o] != nil && orthographic(s, o) {
+				fold(o, s)
 			}
 		}
 	}
-	// A word the corpus also writes in lower case is a common word in a
-	// name (the Associated Press), not a spelling of a name (Peres).
-	for _, s := range sortedKeys(bySpelling) {
-		if c.lowerWords()[s] {
-			delete(bySpelling, s)
+	for _, s := range sortedKeys(members) {
+		if lower[s] {
+			delete(members, s)
 		}
 	}
-	// Fold derivations into their base word.
-	spellings := sortedKeys(bySpelling)
-	for _, s := range spellings {
-		for _, base := range spellings {
-			if base != s && isDerivation(s, base) && bySpelling[base] != nil {
-				bySpelling[base] = append(bySpelling[base], bySpelling[s]...)
-				delete(bySpelling, s)
+	kept := sortedKeys(members)
+	for _, s := range kept {
+		for _, base := range kept {
+			if base != s && isDerivation(s, base) && members[base] != nil {
+				fold(s, base)
 				break
 			}
 		}
 	}
-	// Spellings far apart as strings are different words that happen to share
-	// a key ("West" and "Visit"), not one name spelled two ways.
-	for _, s := range sortedKeys(bySpelling) {
+	for _, s := range sortedKeys(members) {
 		near := false
-		for _, o := range sortedKeys(bySpelling) {
+		for _, o := range sortedKeys(members) {
 			if o != s && spellingDistance(s, o) <= 0.4 {
 				near = true
 				break
 			}
 		}
 		if !near {
-			delete(bySpelling, s)
+			delete(members, s)
 		}
 	}
-	if len(bySpelling) < 2 {
+	return members
+}
+
+// variant builds the discrepancy of one group of name words, from its
+// mentions (one per article and spelling, a root group's before those of
+// groups merged into it, each in article order), when it holds a name
+// written more than one way. Every spelling is listed with its count per
+// article, and the most common is suggested as canonical.
+func variant(key string, ss []spot, storyOf map[string]string, lower map[string]bool) (Discrepancy, bool) {
+	bySpelling := map[string][]spot{}
+	for _, s := range ss {
+		bySpelling[s.spelling] = append(bySpelling[s.spelling], s)
+	}
+	buckets := mergeSpellings(sortedKeys(bySpelling), lower)
+	if len(buckets) < 2 {
 		return Discrepancy{}, false
 	}
 	d := Discrepancy{Kind: NameVariant, Severity: Warning, Confidence: 0.85}
 	stories := map[string]bool{}
-	var total int
-	for _, s := range sortedKeys(bySpelling) {
-		ms := bySpelling[s]
-		sp := Spelling{Text: ms[0].text, Counts: map[string]int{}, Total: len(ms)}
-		total += len(ms)
+	value := groupKey(key)
+	for _, root := range sortedKeys(buckets) {
+		var sp Spelling
+		sp.Counts = map[string]int{}
 		firstIn := map[string]bool{}
-		for _, m := range ms {
-			sp.Counts[m.claim.Article]++
-			stories[storyOf[m.claim.Article]] = true
-			if !firstIn[m.claim.Article] {
-				firstIn[m.claim.Article] = true
-				d.Evidence = append(d.Evidence, c.evidence(m.claim, m.start, m.end, strings.SplitN(key, "/", 2)[0]))
+		for _, m := range buckets[root] {
+			for _, s := range bySpelling[m] {
+				if sp.Text == "" {
+					sp.Text = s.text
+				}
+				sp.Counts[s.article] += s.count
+				sp.Total += s.count
+				stories[storyOf[s.article]] = true
+				if !firstIn[s.article] {
+					firstIn[s.article] = true
+					ev := s.first
+					ev.Value = value
+					d.Evidence = append(d.Evidence, ev)
+				}
 			}
 		}
 		d.Spellings = append(d.Spellings, sp)
@@ -275,7 +227,7 @@ func (c *corpus) variant(key string, ms []mention, storyOf map[string]string) (D
 			d.Story = s
 		}
 	}
-	d.ID = fingerprint(NameVariant, append(parts, strings.SplitN(key, "/", 2)[0])...)
+	d.ID = fingerprint(NameVariant, append(parts, value)...)
 	return d, true
 }
 

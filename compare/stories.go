@@ -87,6 +87,11 @@ func groupStories(arts []claims.Article, byArticle map[string][]*claims.Claim, o
 // storiesOf is groupStories comparing only blocked candidate pairs when
 // blocked is true, else all pairs.
 func storiesOf(arts []claims.Article, byArticle map[string][]*claims.Claim, opt StoryOptions, blocked bool) []Story {
+	return storiesFrom(arts, bagsOf(arts, byArticle), opt, blocked)
+}
+
+// storiesFrom is storiesOf from the articles' bags, which it takes over.
+func storiesFrom(arts []claims.Article, bags []bag, opt StoryOptions, blocked bool) []Story {
 	n := len(arts)
 	if n == 0 {
 		return nil
@@ -96,9 +101,9 @@ func storiesOf(arts []claims.Article, byArticle map[string][]*claims.Claim, opt 
 		// Reading the articles by date lays out those of a story, which
 		// are compared with each other, near each other in memory.
 		order := byDate(arts)
-		edges = blockedEdges(arts, order, newTermVectors(arts, byArticle, order), opt)
+		edges = blockedEdges(arts, order, termVectorsOf(bags, order), opt)
 	} else {
-		edges = allEdges(arts, newTermVectors(arts, byArticle, nil), opt)
+		edges = allEdges(arts, termVectorsOf(bags, nil), opt)
 	}
 	groups := averageLinkage(arts, edges, opt, blocked)
 	out := make([]Story, 0, len(groups))
@@ -227,58 +232,90 @@ var longestStopword = func() int {
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-// read counts the terms of the block's articles: the words of each claim
+// bag is the terms of one article for story grouping: its distinct term
+// hashes, ascending, and how often it has each.
+type bag struct {
+	terms  []uint64
+	counts []int32
+}
+
+// bagger computes bags, reusing its buffers from one article to the next.
+type bagger struct {
+	hs, scratch []uint64
+	ws, keys    []string
+}
+
+// bag counts the terms of an article's claims: the words of each claim
 // (appendWords), each pair of neighbouring words, and the distinct name keys
 // of the claim whole and by last part (entityKeys), each hashed from its
 // text ("@" before a name key, a space between two words).
-func (b *vectorBlock) read(arts []claims.Article, byArticle map[string][]*claims.Claim, order []int32) {
-	var hs, scratch []uint64
-	var ws, keys []string
+func (g *bagger) bag(cls []*claims.Claim) bag {
+	g.hs = g.hs[:0]
+	for _, c := range cls {
+		g.ws = appendWords(g.ws[:0], c.Text)
+		var prev uint64
+		for j, w := range g.ws {
+			h := fnvString(fnvOffset, w)
+			g.hs = append(g.hs, finishHash(h))
+			if j > 0 {
+				g.hs = append(g.hs, finishHash(fnvString(fnvString(prev, " "), w)))
+			}
+			prev = h
+		}
+		// The distinct name keys of the claim, whole and last part
+		// (entityKeys).
+		g.keys = g.keys[:0]
+		for _, e := range c.Entities {
+			for _, k := range [2]string{e.Key, surnameKey(e.Key)} {
+				if k != "" && !slices.Contains(g.keys, k) {
+					g.keys = append(g.keys, k)
+					g.hs = append(g.hs, finishHash(fnvString(fnvString(fnvOffset, "@"), k)))
+				}
+			}
+		}
+	}
+	g.hs, g.scratch = sortHashes(g.hs, g.scratch)
+	hs := g.hs
+	distinct := 0
+	for k, h := range hs {
+		if k == 0 || h != hs[k-1] {
+			distinct++
+		}
+	}
+	b := bag{terms: make([]uint64, 0, distinct), counts: make([]int32, 0, distinct)}
+	for k, h := range hs {
+		if k > 0 && h == hs[k-1] {
+			b.counts[len(b.counts)-1]++
+			continue
+		}
+		b.terms = append(b.terms, h)
+		b.counts = append(b.counts, 1)
+	}
+	return b
+}
+
+// bagsOf returns the bags of arts, in their order, computed on all
+// processors.
+func bagsOf(arts []claims.Article, byArticle map[string][]*claims.Claim) []bag {
+	out := make([]bag, len(arts))
+	workers := workersFor(len(arts), 64)
+	parallel(workers, func(w int) {
+		var g bagger
+		for i := w * len(arts) / workers; i < (w+1)*len(arts)/workers; i++ {
+			out[i] = g.bag(byArticle[arts[i].ID])
+		}
+	})
+	return out
+}
+
+// read takes the bags of the block's articles. The bags' slices are
+// overwritten later: they are the block's own.
+func (b *vectorBlock) read(bags []bag, order []int32) {
 	b.terms = make([][]uint64, b.hi-b.lo)
 	b.counts = make([][]int32, b.hi-b.lo)
 	for k := b.lo; k < b.hi; k++ {
-		i := order[k]
-		hs = hs[:0]
-		for _, c := range byArticle[arts[i].ID] {
-			ws = appendWords(ws[:0], c.Text)
-			var prev uint64
-			for j, w := range ws {
-				h := fnvString(fnvOffset, w)
-				hs = append(hs, finishHash(h))
-				if j > 0 {
-					hs = append(hs, finishHash(fnvString(fnvString(prev, " "), w)))
-				}
-				prev = h
-			}
-			// The distinct name keys of the claim, whole and last part
-			// (entityKeys).
-			keys = keys[:0]
-			for _, e := range c.Entities {
-				for _, k := range [2]string{e.Key, surnameKey(e.Key)} {
-					if k != "" && !slices.Contains(keys, k) {
-						keys = append(keys, k)
-						hs = append(hs, finishHash(fnvString(fnvString(fnvOffset, "@"), k)))
-					}
-				}
-			}
-		}
-		hs, scratch = sortHashes(hs, scratch)
-		distinct := 0
-		for k, h := range hs {
-			if k == 0 || h != hs[k-1] {
-				distinct++
-			}
-		}
-		terms, counts := make([]uint64, 0, distinct), make([]int32, 0, distinct)
-		for k, h := range hs {
-			if k > 0 && h == hs[k-1] {
-				counts[len(counts)-1]++
-				continue
-			}
-			terms = append(terms, h)
-			counts = append(counts, 1)
-		}
-		b.terms[k-b.lo], b.counts[k-b.lo] = terms, counts
+		g := bags[order[k]]
+		b.terms[k-b.lo], b.counts[k-b.lo] = g.terms, g.counts
 	}
 }
 
@@ -415,7 +452,13 @@ func workersFor(n, least int) int {
 // given a run of articles; the result depends neither on the order nor on
 // the number of workers.
 func newTermVectors(arts []claims.Article, byArticle map[string][]*claims.Claim, order []int32) *termVectors {
-	n := len(arts)
+	return termVectorsOf(bagsOf(arts, byArticle), order)
+}
+
+// termVectorsOf is newTermVectors from the articles' bags, which it takes
+// over.
+func termVectorsOf(bags []bag, order []int32) *termVectors {
+	n := len(bags)
 	if order == nil {
 		order = make([]int32, n)
 		for i := range order {
@@ -427,7 +470,7 @@ func newTermVectors(arts []claims.Article, byArticle map[string][]*claims.Claim,
 	for w := range blocks {
 		blocks[w].lo, blocks[w].hi = w*n/workers, (w+1)*n/workers
 	}
-	parallel(workers, func(w int) { blocks[w].read(arts, byArticle, order) })
+	parallel(workers, func(w int) { blocks[w].read(bags, order) })
 
 	dfs := documentFrequencies(blocks, workers)
 

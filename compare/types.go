@@ -230,6 +230,8 @@ type Result struct {
 	Discrepancies []Discrepancy
 	// Comparisons counts the claim pairs the detectors examined.
 	Comparisons int
+	// Claims counts the claims of each article.
+	Claims map[string]int
 	// Support tells, per claim id, which claims of other articles say the
 	// same thing and which discrepancies dispute it. Claims with neither
 	// are absent.

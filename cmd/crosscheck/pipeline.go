@@ -67,6 +67,7 @@ type pipelineOptions struct {
 	stats      bool
 	quiet      bool
 	cpuprofile string
+	memprofile string
 }
 
 func (o *pipelineOptions) register(fs *pflag.FlagSet) {
@@ -77,6 +78,9 @@ func (o *pipelineOptions) register(fs *pflag.FlagSet) {
 	// usage text, as it is for working on crosscheck itself.
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "")
 	fs.MarkHidden("cpuprofile")
+	// A heap profile taken after the comparison, when memory peaks.
+	fs.StringVar(&o.memprofile, "memprofile", "", "")
+	fs.MarkHidden("memprofile")
 }
 
 // progressMin is the least number of articles to extract for which a
@@ -222,20 +226,25 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		ids[i] = a.ID
 		values[i] = *a
 	}
-	cs, err := idx.Claims(ids...)
+	res, err := compare.CompareFrom(ctx, values, idx, nil, compare.Options{})
 	if err != nil {
 		return reports.Report{}, errs, err
 	}
-	res, err := compare.Compare(ctx, values, cs, idx, compare.Options{})
-	if err != nil {
-		return reports.Report{}, errs, err
+	if o.memprofile != "" {
+		if err := writeHeapProfile(o.memprofile); err != nil {
+			return reports.Report{}, errs, err
+		}
 	}
 	if err := saveSupport(idx, res.Support); err != nil {
 		return reports.Report{}, errs, err
 	}
-	st.done("compare", "%d claims, %d comparisons, %d discrepancies", len(cs), res.Comparisons, len(res.Discrepancies))
+	claimCount := 0
+	for _, n := range res.Claims {
+		claimCount += n
+	}
+	st.done("compare", "%d claims, %d comparisons, %d discrepancies", claimCount, res.Comparisons, len(res.Discrepancies))
 
-	r := buildReport(values, cs, res)
+	r := buildReport(values, res)
 	st.done("report", "")
 	return r, errs, nil
 }
@@ -272,11 +281,7 @@ func gone(path string, roots []string) bool {
 }
 
 // buildReport puts the comparison into the one value every format renders.
-func buildReport(arts []claims.Article, cs []claims.Claim, res compare.Result) reports.Report {
-	count := map[string]int{}
-	for _, c := range cs {
-		count[c.Article]++
-	}
+func buildReport(arts []claims.Article, res compare.Result) reports.Report {
 	storyOf := map[string]string{}
 	for _, s := range res.Stories {
 		for _, a := range s.Articles {
@@ -287,9 +292,23 @@ func buildReport(arts []claims.Article, cs []claims.Claim, res compare.Result) r
 	for _, a := range arts {
 		r.Articles = append(r.Articles, reports.ArticleInfo{
 			ID: a.ID, Path: a.Path, Title: a.Title, Outlet: a.Outlet, URL: a.URL,
-			Published: a.Published, Story: storyOf[a.ID], Claims: count[a.ID],
+			Published: a.Published, Story: storyOf[a.ID], Claims: res.Claims[a.ID],
 		})
 	}
 	sort.Slice(r.Articles, func(i, j int) bool { return r.Articles[i].ID < r.Articles[j].ID })
 	return r
+}
+
+// writeHeapProfile writes a profile of the live heap to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Close()
 }

@@ -1,0 +1,122 @@
+package compare
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/crosscheck/crosscheck/claims"
+)
+
+// Bounds of the in-memory candidate search within one story.
+const (
+	// storyTerms is how many content terms of a claim are looked up: its
+	// rarest in the story that some other claim has.
+	storyTerms = 10
+	// storyCommonShare and storyCommonFloor bound a term's frequency in a
+	// story: a term in more than max(storyCommonFloor, claims/
+	// storyCommonShare) claims is too common to say that two claims are
+	// about the same thing, and its long posting list would cost time.
+	storyCommonShare = 50
+	storyCommonFloor = 100
+)
+
+// storyIndex is an inverted index of the claims of one story: for each term
+// (content words and name keys, as termsOf gives them) the positions of the
+// claims that have it. It answers which claims of other articles share the
+// most weight of terms with a claim, without pairing all claims.
+type storyIndex struct {
+	c      *corpus
+	claims []*claims.Claim
+	post   map[string][]int32
+	common int
+	// score and touched are scratch space of one query.
+	score   []float64
+	touched []int32
+}
+
+// newStoryIndex indexes the claims of the given articles.
+func (c *corpus) newStoryIndex(articles []string) *storyIndex {
+	x := &storyIndex{c: c, post: map[string][]int32{}}
+	for _, a := range articles {
+		x.claims = append(x.claims, c.byArticle[a]...)
+	}
+	for i, cl := range x.claims {
+		for t := range c.terms[cl.ID] {
+			x.post[t] = append(x.post[t], int32(i))
+		}
+	}
+	x.common = max(storyCommonFloor, len(x.claims)/storyCommonShare)
+	x.score = make([]float64, len(x.claims))
+	return x
+}
+
+// candidates returns up to limit claims of other articles of the story that
+// share terms with cl, most alike first: by the idf-weighted overlap of the
+// shared terms over the candidate's norm, ties broken by claim id. All name
+// keys of cl are looked up, and its storyTerms rarest content words; terms
+// too common in the story are not. It returns nil when cl shares nothing.
+func (x *storyIndex) candidates(cl *claims.Claim, limit int) []*claims.Claim {
+	type tdf struct {
+		t  string
+		df int
+	}
+	var keys, words []tdf
+	for t := range x.c.terms[cl.ID] {
+		df := len(x.post[t])
+		if df < 2 || df > x.common {
+			continue
+		}
+		if t[0] == '@' {
+			keys = append(keys, tdf{t, df})
+		} else {
+			words = append(words, tdf{t, df})
+		}
+	}
+	slices.SortFunc(words, func(a, b tdf) int {
+		return cmp.Or(cmp.Compare(a.df, b.df), cmp.Compare(a.t, b.t))
+	})
+	if len(words) > storyTerms {
+		words = words[:storyTerms]
+	}
+	x.touched = x.touched[:0]
+	for _, group := range [][]tdf{keys, words} {
+		for _, t := range group {
+			w := x.c.vocab.idf(t.t)
+			w *= w
+			for _, i := range x.post[t.t] {
+				if x.claims[i].Article == cl.Article {
+					continue
+				}
+				if x.score[i] == 0 {
+					x.touched = append(x.touched, i)
+				}
+				x.score[i] += w
+			}
+		}
+	}
+	type hit struct {
+		cl    *claims.Claim
+		score float64
+	}
+	hits := make([]hit, 0, len(x.touched))
+	for _, i := range x.touched {
+		other := x.claims[i]
+		s := x.score[i]
+		if n := x.c.vector(other).norm; n > 0 {
+			s /= n
+		}
+		hits = append(hits, hit{other, s})
+		x.score[i] = 0
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.cl.ID, b.cl.ID))
+	})
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	out := make([]*claims.Claim, len(hits))
+	for i, h := range hits {
+		out[i] = h.cl
+	}
+	return out
+}

@@ -1,0 +1,612 @@
+package compare
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/names"
+)
+
+// Source gives CompareFrom the claims of articles, a few articles at a time,
+// so that a corpus larger than memory is compared story by story. The claim
+// index is one. Claims must be safe for concurrent use and return the claims
+// of each article in their order in the article.
+type Source interface {
+	Claims(articleIDs ...string) ([]claims.Claim, error)
+}
+
+// scanChunk is how many articles the first pass reads at a time.
+const scanChunk = 64
+
+// CompareFrom is Compare for a corpus whose claims come from src. It reads
+// every article's claims twice, never all at once: a first pass learns what
+// needs the whole corpus (term frequencies, the spellings of names, the
+// words written in lower case, and each article's terms for grouping
+// stories); a second compares the stories, one story's claims in memory
+// per processor at a time. Its result is Compare's for the same claims.
+func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands Candidates, opt Options) (Result, error) {
+	if opt.Stories == (StoryOptions{}) {
+		opt.Stories = DefaultStoryOptions
+	}
+	if opt.Limit <= 0 {
+		opt.Limit = 40
+	}
+	if len(arts) == 0 {
+		return Result{}, nil
+	}
+	sc, err := scan(ctx, arts, src)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{Stories: storiesFrom(arts, sc.bags, opt.Stories, len(arts) > exactStories), Claims: sc.counts}
+	sc.bags = nil
+	storyOf := map[string]string{}
+	for _, s := range res.Stories {
+		for _, a := range s.Articles {
+			storyOf[a] = s.ID
+		}
+	}
+	names := sc.names.candidates(sc.lower)
+
+	g := &global{arts: map[string]*claims.Article{}, vocab: sc.vocab, lower: sc.lower, names: names, rank: sc.rank, storyOf: storyOf}
+	for i := range arts {
+		g.arts[arts[i].ID] = &arts[i]
+	}
+	results := make([]storyResult, len(res.Stories))
+	next := make(chan int)
+	var (
+		wg       sync.WaitGroup
+		errOnce  sync.Once
+		firstErr error
+	)
+	fail := func(err error) { errOnce.Do(func() { firstErr = err }) }
+	for range min(runtime.GOMAXPROCS(0), len(res.Stories)) {
+		wg.Go(func() {
+			for i := range next {
+				if firstErr != nil || ctx.Err() != nil {
+					continue
+				}
+				r, err := g.compareStory(ctx, res.Stories[i], src, cands, opt)
+				if err != nil {
+					fail(err)
+					continue
+				}
+				results[i] = r
+			}
+		})
+	}
+	for i := range res.Stories {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if firstErr != nil {
+		return Result{}, firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+
+	found := map[string]*Discrepancy{}
+	add := func(d Discrepancy) {
+		if prev, ok := found[d.ID]; ok {
+			if d.Confidence > prev.Confidence {
+				*prev = d
+			}
+			return
+		}
+		found[d.ID] = &d
+	}
+	support := map[string]*Support{}
+	supportOf := func(id string) *Support {
+		sp := support[id]
+		if sp == nil {
+			sp = &Support{}
+			support[id] = sp
+		}
+		return sp
+	}
+	var spotted []spot
+	for _, r := range results {
+		res.Comparisons += r.comparisons
+		for _, d := range r.found {
+			add(d)
+		}
+		for _, p := range r.corroborated {
+			supportOf(p[0]).Corroborated = append(supportOf(p[0]).Corroborated, p[1])
+			supportOf(p[1]).Corroborated = append(supportOf(p[1]).Corroborated, p[0])
+		}
+		spotted = append(spotted, r.spotted...)
+	}
+	for _, d := range names.variants(spotted, storyOf) {
+		add(d)
+	}
+	for _, d := range found {
+		res.Discrepancies = append(res.Discrepancies, *d)
+	}
+	sortDiscrepancies(res.Discrepancies)
+	for _, d := range res.Discrepancies {
+		seen := map[string]bool{}
+		for _, ev := range d.Evidence {
+			if !seen[ev.ClaimID] {
+				seen[ev.ClaimID] = true
+				sp := supportOf(ev.ClaimID)
+				sp.Contradicted = append(sp.Contradicted, d.ID)
+			}
+		}
+	}
+	res.Support = make(map[string]Support, len(support))
+	for id, sp := range support {
+		sort.Strings(sp.Corroborated)
+		sort.Strings(sp.Contradicted)
+		res.Support[id] = *sp
+	}
+	return res, nil
+}
+
+// scanned is what the first pass learns of the whole corpus.
+type scanned struct {
+	bags   []bag          // per article, in the order given
+	counts map[string]int // claims per article
+	vocab  *vocab
+	lower  map[string]bool
+	names  *nameBook
+	rank   map[string]int // article id -> place in id order
+}
+
+// scan is the first pass of CompareFrom, on all processors.
+func scan(ctx context.Context, arts []claims.Article, src Source) (*scanned, error) {
+	sc := &scanned{bags: make([]bag, len(arts)), counts: map[string]int{}, rank: map[string]int{}}
+	ids := make([]string, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	sort.Strings(ids)
+	for i, id := range ids {
+		sc.rank[id] = i
+	}
+	type part struct {
+		vocab  *vocab
+		lower  map[string]bool
+		names  *nameBook
+		counts map[string]int
+	}
+	workers := min(runtime.GOMAXPROCS(0), (len(arts)+scanChunk-1)/scanChunk)
+	parts := make([]part, workers)
+	next := make(chan int)
+	var (
+		wg       sync.WaitGroup
+		errOnce  sync.Once
+		firstErr error
+	)
+	for w := range workers {
+		p := &parts[w]
+		p.vocab, p.lower, p.names, p.counts = newVocab(), map[string]bool{}, newNameBook(), map[string]int{}
+		wg.Go(func() {
+			var g bagger
+			for lo := range next {
+				if firstErr != nil || ctx.Err() != nil {
+					continue
+				}
+				hi := min(lo+scanChunk, len(arts))
+				chunk := make([]string, 0, hi-lo)
+				for _, a := range arts[lo:hi] {
+					chunk = append(chunk, a.ID)
+				}
+				cs, err := src.Claims(chunk...)
+				if err != nil {
+					errOnce.Do(func() { firstErr = fmt.Errorf("claims: %w", err) })
+					continue
+				}
+				byArticle := map[string][]*claims.Claim{}
+				for i := range cs {
+					cl := &cs[i]
+					byArticle[cl.Article] = append(byArticle[cl.Article], cl)
+					p.vocab.add(termsOf(cl))
+					addLowerWords(p.lower, cl.Text)
+				}
+				for i := lo; i < hi; i++ {
+					cls := byArticle[arts[i].ID]
+					sc.bags[i] = g.bag(cls)
+					p.counts[arts[i].ID] = len(cls)
+					p.names.read(cls, sc.rank[arts[i].ID])
+				}
+			}
+		})
+	}
+	for lo := 0; lo < len(arts); lo += scanChunk {
+		next <- lo
+	}
+	close(next)
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	sc.vocab, sc.lower, sc.names, sc.counts = parts[0].vocab, parts[0].lower, parts[0].names, parts[0].counts
+	for _, p := range parts[1:] {
+		sc.vocab.merge(p.vocab)
+		for w := range p.lower {
+			sc.lower[w] = true
+		}
+		sc.names.merge(p.names)
+		for a, n := range p.counts {
+			sc.counts[a] = n
+		}
+	}
+	return sc, nil
+}
+
+// addLowerWords adds to set the words of text written in lower case.
+func addLowerWords(set map[string]bool, text string) {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && strings.ToLower(w) == w {
+			set[w] = true
+		}
+	}
+}
+
+// global is what the second pass shares between stories.
+type global struct {
+	arts    map[string]*claims.Article
+	vocab   *vocab
+	lower   map[string]bool
+	names   *nameGroups
+	rank    map[string]int
+	storyOf map[string]string
+}
+
+// storyResult is what the comparison of one story found.
+type storyResult struct {
+	found        []Discrepancy
+	comparisons  int
+	corroborated [][2]string // claim pairs that say the same thing
+	spotted      []spot      // mentions of names that may be variants
+}
+
+// compareStory is the second pass of CompareFrom for one story.
+func (g *global) compareStory(ctx context.Context, s Story, src Source, cands Candidates, opt Options) (storyResult, error) {
+	var r storyResult
+	cs, err := src.Claims(s.Articles...)
+	if err != nil {
+		return r, fmt.Errorf("claims of %s: %w", s.ID, err)
+	}
+	c := newStoryCorpus(g, s.Articles, cs)
+	r.spotted = g.names.spot(c, s.Articles, g.rank)
+	if len(s.Articles) < 2 {
+		return r, nil
+	}
+	found := map[string]*Discrepancy{}
+	var order []string
+	add := func(d Discrepancy) {
+		if prev, ok := found[d.ID]; ok {
+			if d.Confidence > prev.Confidence {
+				*prev = d
+			}
+			return
+		}
+		found[d.ID] = &d
+		order = append(order, d.ID)
+	}
+	seen := map[[2]string]bool{}
+	visit := func(cl, other *claims.Claim) {
+		key := [2]string{cl.ID, other.ID}
+		if key[1] < key[0] {
+			key[0], key[1] = key[1], key[0]
+		}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		r.comparisons++
+		x, y := cl, other
+		if y.ID < x.ID {
+			x, y = y, x
+		}
+		align := c.align(x, y)
+		ds := c.pair(s.ID, x, y, align)
+		for _, d := range ds {
+			add(d)
+		}
+		if len(ds) == 0 && align >= alignSame {
+			r.corroborated = append(r.corroborated, [2]string{x.ID, y.ID})
+		}
+	}
+	// Counts of what happened to people, or shares of a named thing, are
+	// compared with the like counts of the story even when their sentences
+	// share few words: a second, small blocking key beside the candidates.
+	for _, group := range c.measureGroups(s.Articles) {
+		for i, a := range group {
+			for _, b := range group[i+1:] {
+				if a.Article != b.Article {
+					visit(a, b)
+				}
+			}
+		}
+	}
+	for _, d := range c.places(s.ID, s.Articles) {
+		add(d)
+	}
+	if cands == nil {
+		x := c.newStoryIndex(s.Articles)
+		for k, cl := range x.claims {
+			if k%256 == 0 && ctx.Err() != nil {
+				return r, ctx.Err()
+			}
+			for _, other := range x.candidates(cl, opt.Limit) {
+				visit(cl, other)
+			}
+		}
+	} else {
+		for _, a := range s.Articles {
+			if err := ctx.Err(); err != nil {
+				return r, err
+			}
+			cls := c.byArticle[a]
+			lists, err := candidatesOf(cands, cls, others(s.Articles, a), opt.Limit)
+			if err != nil {
+				return r, fmt.Errorf("candidates of article %s: %w", a, err)
+			}
+			for i, cl := range cls {
+				for _, id := range lists[i] {
+					if other, ok := c.byID[id]; ok && other.Article != cl.Article {
+						visit(cl, other)
+					}
+				}
+			}
+		}
+	}
+	for _, id := range order {
+		r.found = append(r.found, *found[id])
+	}
+	return r, nil
+}
+
+// newStoryCorpus is the comparison's view of one story's claims, weighed by
+// the whole corpus's term frequencies.
+func newStoryCorpus(g *global, articles []string, cs []claims.Claim) *corpus {
+	c := &corpus{
+		arts:      map[string]*claims.Article{},
+		byArticle: map[string][]*claims.Claim{},
+		byID:      map[string]*claims.Claim{},
+		terms:     map[string]map[string]bool{},
+		vocab:     g.vocab,
+		lower:     g.lower,
+		feats:     map[string]*features{},
+		vecs:      map[string]weighted{},
+	}
+	for _, a := range articles {
+		c.arts[a] = g.arts[a]
+	}
+	for i := range cs {
+		cl := &cs[i]
+		c.byArticle[cl.Article] = append(c.byArticle[cl.Article], cl)
+		c.byID[cl.ID] = cl
+		c.terms[cl.ID] = termsOf(cl)
+	}
+	return c
+}
+
+// memory is a Source over claims held in memory.
+type memory map[string][]claims.Claim
+
+func (m memory) Claims(ids ...string) ([]claims.Claim, error) {
+	var out []claims.Claim
+	for _, id := range ids {
+		out = append(out, m[id]...)
+	}
+	return out, nil
+}
+
+// merge adds the counts of o to v.
+func (v *vocab) merge(o *vocab) {
+	v.n += o.n
+	for t, n := range o.df {
+		v.df[t] += n
+	}
+}
+
+// nameBook is the first pass's record of the words of names: for each
+// group (a name key and a position, as nameVariants forms them), the
+// spellings seen, each with the first place it was seen.
+type nameBook struct {
+	groups map[string]map[string]firstSeen // group -> lower-case spelling -> first
+}
+
+// firstSeen is where a spelling was first seen, in corpus order (article
+// rank, then place in the article), and how it was written there.
+type firstSeen struct {
+	at   [2]int
+	text string
+}
+
+func newNameBook() *nameBook { return &nameBook{groups: map[string]map[string]firstSeen{}} }
+
+// nameWordsOf calls f for every word of a name in cls that can be a
+// spelling of a name: at least four letters, with a one-word key.
+func nameWordsOf(cls []*claims.Claim, f func(cl *claims.Claim, group string, w word, e *claims.Entity, at int)) {
+	at := 0
+	for _, cl := range cls {
+		for ei := range cl.Entities {
+			e := &cl.Entities[ei]
+			ws := nameWords(e.Text)
+			for i, w := range ws {
+				at++
+				k := names.Key(w.text)
+				if len([]rune(w.text)) < 4 || k == "" || strings.Contains(k, " ") {
+					continue
+				}
+				// A given name and a surname are different names even
+				// when they sound alike (Ehud Barak, Barack Obama).
+				f(cl, k+"/"+position(i, len(ws), e.Type), w, e, at)
+			}
+		}
+	}
+}
+
+// read records the name words of one article's claims.
+func (b *nameBook) read(cls []*claims.Claim, rank int) {
+	nameWordsOf(cls, func(_ *claims.Claim, group string, w word, _ *claims.Entity, at int) {
+		sp := b.groups[group]
+		if sp == nil {
+			sp = map[string]firstSeen{}
+			b.groups[group] = sp
+		}
+		s := strings.ToLower(w.text)
+		pos := [2]int{rank, at}
+		if f, ok := sp[s]; !ok || before(pos, f.at) {
+			sp[s] = firstSeen{at: pos, text: w.text}
+		}
+	})
+}
+
+func before(a, b [2]int) bool { return a[0] < b[0] || a[0] == b[0] && a[1] < b[1] }
+
+// merge adds the record of o to b.
+func (b *nameBook) merge(o *nameBook) {
+	for g, sps := range o.groups {
+		mine := b.groups[g]
+		if mine == nil {
+			b.groups[g] = sps
+			continue
+		}
+		for s, f := range sps {
+			if m, ok := mine[s]; !ok || before(f.at, m.at) {
+				mine[s] = f
+			}
+		}
+	}
+}
+
+// nameGroups are the groups of name words that may be one name written
+// more than one way, and where each spelling's mentions go.
+type nameGroups struct {
+	// into maps a group to the group it is merged into (itself when not
+	// merged), for the groups that may be variants only.
+	into  map[string]string
+	lower map[string]bool
+}
+
+// candidates returns the groups of the book that, by their spellings alone,
+// hold a name written more than one way (see variant).
+func (b *nameBook) candidates(lower map[string]bool) *nameGroups {
+	ids := sortedKeys(b.groups)
+	first := func(id string) string {
+		var best firstSeen
+		for i, s := range sortedKeys(b.groups[id]) {
+			if f := b.groups[id][s]; i == 0 || before(f.at, best.at) {
+				best = f
+			}
+		}
+		return best.text
+	}
+	kept, into := mergeNear(ids, first)
+	members := map[string][]string{}
+	for _, id := range ids {
+		root := id
+		if r, ok := into[id]; ok {
+			root = r
+		}
+		members[root] = append(members[root], id)
+	}
+	ng := &nameGroups{into: map[string]string{}, lower: lower}
+	for _, root := range kept {
+		spellings := map[string]bool{}
+		for _, m := range members[root] {
+			for s := range b.groups[m] {
+				spellings[s] = true
+			}
+		}
+		if len(spellings) < 2 || len(mergeSpellings(sortedKeys(spellings), lower)) < 2 {
+			continue
+		}
+		for _, m := range members[root] {
+			ng.into[m] = root
+		}
+	}
+	return ng
+}
+
+// spot is one article's mentions of one spelling of a name that may be a
+// variant: how many, and where the first one is.
+type spot struct {
+	group    string // the merged group
+	order    int    // of the group merged into the root: 0 for the root itself
+	spelling string // lower case
+	text     string // as written first
+	article  string
+	rank     int // of the article
+	count    int
+	first    Evidence
+}
+
+// spot returns the mentions in a story's articles of the candidate groups.
+func (ng *nameGroups) spot(c *corpus, articles []string, rank map[string]int) []spot {
+	if len(ng.into) == 0 {
+		return nil
+	}
+	var out []spot
+	for _, a := range articles {
+		at := map[[2]string]int{}
+		nameWordsOf(c.byArticle[a], func(cl *claims.Claim, group string, w word, e *claims.Entity, _ int) {
+			root, ok := ng.into[group]
+			if !ok {
+				return
+			}
+			s := strings.ToLower(w.text)
+			k := [2]string{group, s}
+			if i, ok := at[k]; ok {
+				out[i].count++
+				return
+			}
+			at[k] = len(out)
+			out = append(out, spot{
+				group: root, order: groupOrder(group, root), spelling: s, text: w.text, article: a, rank: rank[a], count: 1,
+				first: c.evidence(cl, e.Start+w.start, e.Start+w.end, groupKey(root)),
+			})
+		})
+	}
+	return out
+}
+
+// groupOrder is 0 for a root group and 1 for a group merged into it: a root's
+// mentions come before those merged into it.
+func groupOrder(group, root string) int {
+	if group == root {
+		return 0
+	}
+	return 1
+}
+
+// variants builds the name-variant discrepancies from the mentions spotted
+// in all stories.
+func (ng *nameGroups) variants(spotted []spot, storyOf map[string]string) []Discrepancy {
+	byGroup := map[string][]spot{}
+	for _, s := range spotted {
+		byGroup[s.group] = append(byGroup[s.group], s)
+	}
+	var out []Discrepancy
+	for _, k := range sortedKeys(byGroup) {
+		ss := byGroup[k]
+		slices.SortStableFunc(ss, func(a, b spot) int {
+			if a.order != b.order {
+				return a.order - b.order
+			}
+			return a.rank - b.rank
+		})
+		if d, ok := variant(k, ss, storyOf, ng.lower); ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}

@@ -1,0 +1,135 @@
+package compare
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/crosscheck/crosscheck/claims"
+)
+
+// failing is a Source over claims in memory that fails for one article.
+type failing struct {
+	m    memory
+	fail string
+}
+
+func (c *failing) Claims(ids ...string) ([]claims.Claim, error) {
+	for _, id := range ids {
+		if id == c.fail {
+			return nil, errTest
+		}
+	}
+	return c.m.Claims(ids...)
+}
+
+var errTest = errors.New("test failure")
+
+func TestCompareFromMatchesCompare(t *testing.T) {
+	arts, cs := seedArticles(t)
+	want, err := Compare(context.Background(), arts, cs, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Discrepancies) == 0 || want.Comparisons == 0 {
+		t.Fatalf("seeds: %d discrepancies, %d comparisons; want some", len(want.Discrepancies), want.Comparisons)
+	}
+	m := memory{}
+	for _, c := range cs {
+		m[c.Article] = append(m[c.Article], c)
+	}
+	for _, procs := range []int{1, 2, 8} {
+		t.Run("", func(t *testing.T) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			got, err := CompareFrom(context.Background(), arts, &failing{m: m}, nil, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("GOMAXPROCS=%d: CompareFrom differs from Compare (-want +got):\n%s", procs, d)
+			}
+		})
+	}
+	// Articles in another order give the same result.
+	rev := slices.Clone(arts)
+	slices.Reverse(rev)
+	got, err := CompareFrom(context.Background(), rev, m, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("articles reversed: result differs (-want +got):\n%s", d)
+	}
+	total := 0
+	for _, n := range got.Claims {
+		total += n
+	}
+	if total != len(cs) {
+		t.Errorf("Claims counts %d claims, want %d", total, len(cs))
+	}
+}
+
+func TestCompareFromSourceError(t *testing.T) {
+	arts, cs := seedArticles(t)
+	m := memory{}
+	for _, c := range cs {
+		m[c.Article] = append(m[c.Article], c)
+	}
+	_, err := CompareFrom(context.Background(), arts, &failing{m: m, fail: arts[1].ID}, nil, Options{})
+	if !errors.Is(err, errTest) {
+		t.Fatalf("CompareFrom with a failing source: error %v, want %v", err, errTest)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := CompareFrom(ctx, arts, m, nil, Options{}); err == nil {
+		t.Error("CompareFrom with a cancelled context: no error")
+	}
+}
+
+func TestStoryIndexCandidates(t *testing.T) {
+	arts, cs := seedArticles(t)
+	c := newCorpus(arts, cs)
+	var ids []string
+	for _, a := range arts {
+		ids = append(ids, a.ID)
+	}
+	x := c.newStoryIndex(ids)
+	found := 0
+	for _, cl := range x.claims {
+		got := x.candidates(cl, 5)
+		if len(got) > 5 {
+			t.Fatalf("%s: %d candidates, want at most 5", cl.ID, len(got))
+		}
+		for i, o := range got {
+			if o.Article == cl.Article {
+				t.Errorf("%s: candidate %s is of its own article", cl.ID, o.ID)
+			}
+			if i > 0 && o.ID == got[i-1].ID {
+				t.Errorf("%s: candidate %s twice", cl.ID, o.ID)
+			}
+		}
+		// A claim naming someone meets another article's claim naming him.
+		for _, k := range entityKeys(cl) {
+			if len(x.post["@"+k]) < 2 || len(x.post["@"+k]) > x.common {
+				continue
+			}
+			others := 0
+			for _, i := range x.post["@"+k] {
+				if x.claims[i].Article != cl.Article {
+					others++
+				}
+			}
+			if others > 0 && len(got) == 0 {
+				t.Errorf("%s: shares the name key %q with %d claims of other articles, but has no candidates", cl.ID, k, others)
+			}
+			found++
+		}
+	}
+	if found == 0 {
+		t.Error("no claim of the seeds shares a name key with another article's")
+	}
+}
