@@ -38,3 +38,30 @@ func (x *Index) Note(name string) ([]byte, error) {
 	}
 	return v, nil
 }
+
+// SetNotes stores many notes at once, as SetNote would one by one, in one
+// batch: far faster for thousands of notes. A nil or empty value removes
+// its note. It fails with ErrReadOnly on an index opened with Open.
+func (x *Index) SetNotes(notes map[string][]byte) error {
+	if x.readOnly {
+		return fmt.Errorf("set notes: %w", ErrReadOnly)
+	}
+	if len(notes) == 0 {
+		return nil
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	b := x.b.NewBatch()
+	for name, value := range notes {
+		key := []byte(notePrefix + name)
+		if len(value) == 0 {
+			b.DeleteInternal(key)
+		} else {
+			b.SetInternal(key, value)
+		}
+	}
+	if err := x.b.Batch(b); err != nil {
+		return fmt.Errorf("set notes: %w", err)
+	}
+	return nil
+}

@@ -34,3 +34,27 @@ func TestNotes(t *testing.T) {
 		t.Errorf("SetNote on a read-only index: %v, want ErrReadOnly", err)
 	}
 }
+
+func TestSetNotes(t *testing.T) {
+	x, err := Create(filepath.Join(t.TempDir(), "idx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if err := x.SetNotes(map[string][]byte{"a": []byte("1"), "b": []byte("2"), "c": []byte("3")}); err != nil {
+		t.Fatal(err)
+	}
+	// An empty value removes its note; the others are left alone.
+	if err := x.SetNotes(map[string][]byte{"b": nil, "c": []byte("4")}); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"a": "1", "b": "", "c": "4"} {
+		got, err := x.Note(name)
+		if err != nil || string(got) != want {
+			t.Errorf("Note(%q) = %q, %v; want %q", name, got, err, want)
+		}
+	}
+	if err := x.SetNotes(nil); err != nil {
+		t.Errorf("SetNotes(nil) = %v, want nil", err)
+	}
+}

@@ -235,7 +235,7 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 			return reports.Report{}, errs, err
 		}
 	}
-	if err := saveSupport(idx, res.Support); err != nil {
+	if err := saveSupport(idx, ids, res.Support); err != nil {
 		return reports.Report{}, errs, err
 	}
 	claimCount := 0

@@ -203,7 +203,7 @@ func describeHits(idx *index.Index, hits []index.Hit) ([]searchHit, error) {
 			byID[c.ID] = c
 		}
 	}
-	support, err := loadSupport(idx)
+	support, err := loadSupport(idx, need)
 	if err != nil {
 		return nil, err
 	}
@@ -241,11 +241,7 @@ func articlesOf(ids []string) []string {
 	out := []string{}
 	seen := map[string]bool{}
 	for _, id := range ids {
-		a := id
-		if i := strings.LastIndexByte(id, ':'); i > 0 {
-			a = id[:i]
-		}
-		if !seen[a] {
+		if a := claimArticle(id); !seen[a] {
 			seen[a] = true
 			out = append(out, a)
 		}
@@ -326,28 +322,66 @@ func writeSearchText(w io.Writer, out searchOutput, color bool) error {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// supportNote is the key under which report and check keep, in the index,
-// which claims corroborate or dispute each claim, for search to show.
-const supportNote = "support"
+// supportNote names the note in which report and check keep, per article,
+// which claims corroborate or dispute each of its claims, for search to
+// show.
+func supportNote(article string) string { return "support/" + article }
 
-// saveSupport records the comparison's support of claims in the index.
-func saveSupport(idx *index.Index, s map[string]compare.Support) error {
-	b, err := json.Marshal(s)
-	if err != nil {
-		return err
+// saveSupport records the comparison's support of the claims of the given
+// articles in the index, one note per article, removing the notes of
+// articles whose claims have none.
+func saveSupport(idx *index.Index, articles []string, s map[string]compare.Support) error {
+	byArticle := map[string]map[string]compare.Support{}
+	for id, sp := range s {
+		a := claimArticle(id)
+		if byArticle[a] == nil {
+			byArticle[a] = map[string]compare.Support{}
+		}
+		byArticle[a][id] = sp
 	}
-	return idx.SetNote(supportNote, b)
+	notes := make(map[string][]byte, len(articles)+1)
+	notes["support"] = nil // the one note of all articles that earlier versions kept
+	for _, a := range articles {
+		notes[supportNote(a)] = nil
+		if m := byArticle[a]; m != nil {
+			b, err := json.Marshal(m)
+			if err != nil {
+				return err
+			}
+			notes[supportNote(a)] = b
+		}
+	}
+	return idx.SetNotes(notes)
 }
 
-// loadSupport reads what saveSupport recorded; nothing recorded is no error.
-func loadSupport(idx *index.Index) (map[string]compare.Support, error) {
-	b, err := idx.Note(supportNote)
-	if err != nil || len(b) == 0 {
-		return map[string]compare.Support{}, err
+// loadSupport reads what saveSupport recorded for the given articles;
+// nothing recorded is no error, and a damaged note is ignored (search still
+// works without it).
+func loadSupport(idx *index.Index, articles []string) (map[string]compare.Support, error) {
+	out := map[string]compare.Support{}
+	for _, a := range articles {
+		b, err := idx.Note(supportNote(a))
+		if err != nil {
+			return nil, err
+		}
+		if len(b) == 0 {
+			continue
+		}
+		var m map[string]compare.Support
+		if json.Unmarshal(b, &m) != nil {
+			continue
+		}
+		for id, sp := range m {
+			out[id] = sp
+		}
 	}
-	var s map[string]compare.Support
-	if err := json.Unmarshal(b, &s); err != nil {
-		return map[string]compare.Support{}, nil // an older or damaged note: search still works
+	return out, nil
+}
+
+// claimArticle is the article of a claim id ("<article>:<n>").
+func claimArticle(id string) string {
+	if i := strings.LastIndexByte(id, ':'); i > 0 {
+		return id[:i]
 	}
-	return s, nil
+	return id
 }
