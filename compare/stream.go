@@ -28,10 +28,12 @@ const scanChunk = 64
 
 // CompareFrom is Compare for a corpus whose claims come from src. It reads
 // every article's claims twice, never all at once: a first pass learns what
-// needs the whole corpus (term frequencies, the spellings of names, the
-// words written in lower case, and each article's terms for grouping
-// stories); a second compares the stories, one story's claims in memory
-// per processor at a time. Its result is Compare's for the same claims.
+// needs the whole corpus (the spellings of names, the words written in lower
+// case, and each article's terms for grouping stories); a second compares
+// the stories, one story's claims in memory per processor at a time. Words
+// are weighed by their frequency in the story, so that what is found within
+// a story depends on its articles alone. Its result is Compare's for the
+// same claims.
 func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands Candidates, opt Options) (Result, error) {
 	if opt.Stories == (StoryOptions{}) {
 		opt.Stories = DefaultStoryOptions
@@ -56,7 +58,7 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 	}
 	names := sc.names.candidates(sc.lower)
 
-	g := &global{arts: map[string]*claims.Article{}, vocab: sc.vocab, lower: sc.lower, names: names, rank: sc.rank, storyOf: storyOf}
+	g := &global{arts: map[string]*claims.Article{}, lower: sc.lower, names: names, rank: sc.rank, storyOf: storyOf}
 	for i := range arts {
 		g.arts[arts[i].ID] = &arts[i]
 	}
@@ -156,7 +158,6 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 type scanned struct {
 	bags   []bag          // per article, in the order given
 	counts map[string]int // claims per article
-	vocab  *vocab
 	lower  map[string]bool
 	names  *nameBook
 	rank   map[string]int // article id -> place in id order
@@ -174,7 +175,6 @@ func scan(ctx context.Context, arts []claims.Article, src Source) (*scanned, err
 		sc.rank[id] = i
 	}
 	type part struct {
-		vocab  *vocab
 		lower  map[string]bool
 		names  *nameBook
 		counts map[string]int
@@ -189,7 +189,7 @@ func scan(ctx context.Context, arts []claims.Article, src Source) (*scanned, err
 	)
 	for w := range workers {
 		p := &parts[w]
-		p.vocab, p.lower, p.names, p.counts = newVocab(), map[string]bool{}, newNameBook(), map[string]int{}
+		p.lower, p.names, p.counts = map[string]bool{}, newNameBook(), map[string]int{}
 		wg.Go(func() {
 			var g bagger
 			for lo := range next {
@@ -210,7 +210,6 @@ func scan(ctx context.Context, arts []claims.Article, src Source) (*scanned, err
 				for i := range cs {
 					cl := &cs[i]
 					byArticle[cl.Article] = append(byArticle[cl.Article], cl)
-					p.vocab.add(termsOf(cl))
 					addLowerWords(p.lower, cl.Text)
 				}
 				for i := lo; i < hi; i++ {
@@ -233,9 +232,8 @@ func scan(ctx context.Context, arts []claims.Article, src Source) (*scanned, err
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	sc.vocab, sc.lower, sc.names, sc.counts = parts[0].vocab, parts[0].lower, parts[0].names, parts[0].counts
+	sc.lower, sc.names, sc.counts = parts[0].lower, parts[0].names, parts[0].counts
 	for _, p := range parts[1:] {
-		sc.vocab.merge(p.vocab)
 		for w := range p.lower {
 			sc.lower[w] = true
 		}
@@ -259,7 +257,6 @@ func addLowerWords(set map[string]bool, text string) {
 // global is what the second pass shares between stories.
 type global struct {
 	arts    map[string]*claims.Article
-	vocab   *vocab
 	lower   map[string]bool
 	names   *nameGroups
 	rank    map[string]int
@@ -372,15 +369,15 @@ func (g *global) compareStory(ctx context.Context, s Story, src Source, cands Ca
 	return r, nil
 }
 
-// newStoryCorpus is the comparison's view of one story's claims, weighed by
-// the whole corpus's term frequencies.
+// newStoryCorpus is the comparison's view of one story's claims, their terms
+// weighed by their frequencies in the story.
 func newStoryCorpus(g *global, articles []string, cs []claims.Claim) *corpus {
 	c := &corpus{
 		arts:      map[string]*claims.Article{},
 		byArticle: map[string][]*claims.Claim{},
 		byID:      map[string]*claims.Claim{},
 		terms:     map[string]map[string]bool{},
-		vocab:     g.vocab,
+		vocab:     newVocab(),
 		lower:     g.lower,
 		feats:     map[string]*features{},
 		vecs:      map[string]weighted{},
@@ -393,6 +390,7 @@ func newStoryCorpus(g *global, articles []string, cs []claims.Claim) *corpus {
 		c.byArticle[cl.Article] = append(c.byArticle[cl.Article], cl)
 		c.byID[cl.ID] = cl
 		c.terms[cl.ID] = termsOf(cl)
+		c.vocab.add(c.terms[cl.ID])
 	}
 	return c
 }
@@ -406,14 +404,6 @@ func (m memory) Claims(ids ...string) ([]claims.Claim, error) {
 		out = append(out, m[id]...)
 	}
 	return out, nil
-}
-
-// merge adds the counts of o to v.
-func (v *vocab) merge(o *vocab) {
-	v.n += o.n
-	for t, n := range o.df {
-		v.df[t] += n
-	}
 }
 
 // nameBook is the first pass's record of the words of names: for each
