@@ -53,6 +53,8 @@ type Options struct {
 	Stories StoryOptions
 	// Limit is how many candidates each claim is compared with.
 	Limit int
+	// Cache, when set, keeps each story's findings for the next run.
+	Cache Cache
 }
 
 // Compare groups the articles into stories and finds the discrepancies

@@ -56,13 +56,30 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 			storyOf[a] = s.ID
 		}
 	}
-	names := sc.names.candidates(sc.lower)
+	names := sc.names.candidates(sc.lower, sc.ids)
 
 	g := &global{arts: map[string]*claims.Article{}, lower: sc.lower, names: names, rank: sc.rank, storyOf: storyOf}
 	for i := range arts {
 		g.arts[arts[i].ID] = &arts[i]
 	}
+	keys := make([]string, len(res.Stories))
+	var cached map[string][]byte
+	if opt.Cache != nil {
+		var ks []string
+		for i, st := range res.Stories {
+			if len(st.Articles) > 1 {
+				keys[i] = storyKey(st, g.arts, opt)
+				if keys[i] != "" {
+					ks = append(ks, keys[i])
+				}
+			}
+		}
+		if cached, err = opt.Cache.Get(ks); err != nil {
+			return Result{}, fmt.Errorf("story cache: %w", err)
+		}
+	}
 	results := make([]storyResult, len(res.Stories))
+	hit := make([]bool, len(res.Stories))
 	next := make(chan int)
 	var (
 		wg       sync.WaitGroup
@@ -76,7 +93,15 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 				if firstErr != nil || ctx.Err() != nil {
 					continue
 				}
-				r, err := g.compareStory(ctx, res.Stories[i], src, cands, opt)
+				var r storyResult
+				var err error
+				if data, ok := cached[keys[i]]; ok && keys[i] != "" {
+					r, err = g.reuseStory(res.Stories[i], data, src)
+					hit[i] = err == nil
+				}
+				if !hit[i] {
+					r, err = g.compareStory(ctx, res.Stories[i], src, cands, opt)
+				}
 				if err != nil {
 					fail(err)
 					continue
@@ -95,6 +120,28 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 	}
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
+	}
+
+	if opt.Cache != nil {
+		put := map[string][]byte{}
+		var keep []string
+		for i, k := range keys {
+			switch {
+			case k == "":
+			case hit[i]:
+				keep = append(keep, k)
+			default:
+				data, err := encodeStory(results[i])
+				if err != nil {
+					return Result{}, fmt.Errorf("story cache: %w", err)
+				}
+				put[k] = data
+			}
+		}
+		if err := opt.Cache.Update(put, keep); err != nil {
+			return Result{}, fmt.Errorf("story cache: %w", err)
+		}
+		res.Reused = len(keep)
 	}
 
 	found := map[string]*Discrepancy{}
@@ -161,6 +208,7 @@ type scanned struct {
 	lower  map[string]bool
 	names  *nameBook
 	rank   map[string]int // article id -> place in id order
+	ids    []string       // article ids by rank
 }
 
 // scan is the first pass of CompareFrom, on all processors.
@@ -174,6 +222,7 @@ func scan(ctx context.Context, arts []claims.Article, src Source) (*scanned, err
 	for i, id := range ids {
 		sc.rank[id] = i
 	}
+	sc.ids = ids
 	type part struct {
 		lower  map[string]bool
 		names  *nameBook
@@ -369,6 +418,38 @@ func (g *global) compareStory(ctx context.Context, s Story, src Source, cands Ca
 	return r, nil
 }
 
+// reuseStory is the result of a story stored in a cache, with the name
+// mentions of its articles that may be variants, read anew: which names
+// may be variants depends on the whole corpus.
+func (g *global) reuseStory(s Story, data []byte, src Source) (storyResult, error) {
+	r, err := decodeStory(data, s.ID)
+	if err != nil {
+		return storyResult{}, err
+	}
+	var need []string
+	for _, a := range s.Articles {
+		if g.names.mentioned[a] {
+			need = append(need, a)
+		}
+	}
+	if len(need) == 0 {
+		return r, nil
+	}
+	cs, err := src.Claims(need...)
+	if err != nil {
+		return storyResult{}, fmt.Errorf("claims of %s: %w", s.ID, err)
+	}
+	c := &corpus{arts: map[string]*claims.Article{}, byArticle: map[string][]*claims.Claim{}}
+	for _, a := range need {
+		c.arts[a] = g.arts[a]
+	}
+	for i := range cs {
+		c.byArticle[cs[i].Article] = append(c.byArticle[cs[i].Article], &cs[i])
+	}
+	r.spotted = g.names.spot(c, need, g.rank)
+	return r, nil
+}
+
 // newStoryCorpus is the comparison's view of one story's claims, their terms
 // weighed by their frequencies in the story.
 func newStoryCorpus(g *global, articles []string, cs []claims.Claim) *corpus {
@@ -411,6 +492,7 @@ func (m memory) Claims(ids ...string) ([]claims.Claim, error) {
 // spellings seen, each with the first place it was seen.
 type nameBook struct {
 	groups map[string]map[string]firstSeen // group -> lower-case spelling -> first
+	arts   map[string][]int32              // group -> ranks of the articles naming it
 }
 
 // firstSeen is where a spelling was first seen, in corpus order (article
@@ -420,7 +502,9 @@ type firstSeen struct {
 	text string
 }
 
-func newNameBook() *nameBook { return &nameBook{groups: map[string]map[string]firstSeen{}} }
+func newNameBook() *nameBook {
+	return &nameBook{groups: map[string]map[string]firstSeen{}, arts: map[string][]int32{}}
+}
 
 // nameWordsOf calls f for every word of a name in cls that can be a
 // spelling of a name: at least four letters, with a one-word key.
@@ -452,6 +536,9 @@ func (b *nameBook) read(cls []*claims.Claim, rank int) {
 			sp = map[string]firstSeen{}
 			b.groups[group] = sp
 		}
+		if as := b.arts[group]; len(as) == 0 || as[len(as)-1] != int32(rank) {
+			b.arts[group] = append(as, int32(rank))
+		}
 		s := strings.ToLower(w.text)
 		pos := [2]int{rank, at}
 		if f, ok := sp[s]; !ok || before(pos, f.at) {
@@ -464,6 +551,9 @@ func before(a, b [2]int) bool { return a[0] < b[0] || a[0] == b[0] && a[1] < b[1
 
 // merge adds the record of o to b.
 func (b *nameBook) merge(o *nameBook) {
+	for g, as := range o.arts {
+		b.arts[g] = append(b.arts[g], as...)
+	}
 	for g, sps := range o.groups {
 		mine := b.groups[g]
 		if mine == nil {
@@ -485,11 +575,14 @@ type nameGroups struct {
 	// merged), for the groups that may be variants only.
 	into  map[string]string
 	lower map[string]bool
+	// mentioned holds the articles that name one of the groups.
+	mentioned map[string]bool
 }
 
 // candidates returns the groups of the book that, by their spellings alone,
-// hold a name written more than one way (see variant).
-func (b *nameBook) candidates(lower map[string]bool) *nameGroups {
+// hold a name written more than one way (see variant). ids are the
+// articles' ids by rank.
+func (b *nameBook) candidates(lower map[string]bool, artIDs []string) *nameGroups {
 	ids := sortedKeys(b.groups)
 	first := func(id string) string {
 		var best firstSeen
@@ -509,7 +602,7 @@ func (b *nameBook) candidates(lower map[string]bool) *nameGroups {
 		}
 		members[root] = append(members[root], id)
 	}
-	ng := &nameGroups{into: map[string]string{}, lower: lower}
+	ng := &nameGroups{into: map[string]string{}, lower: lower, mentioned: map[string]bool{}}
 	for _, root := range kept {
 		spellings := map[string]bool{}
 		for _, m := range members[root] {
@@ -522,6 +615,9 @@ func (b *nameBook) candidates(lower map[string]bool) *nameGroups {
 		}
 		for _, m := range members[root] {
 			ng.into[m] = root
+			for _, r := range b.arts[m] {
+				ng.mentioned[artIDs[r]] = true
+			}
 		}
 	}
 	return ng

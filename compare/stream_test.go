@@ -133,3 +133,108 @@ func TestStoryIndexCandidates(t *testing.T) {
 		t.Error("no claim of the seeds shares a name key with another article's")
 	}
 }
+
+// mapCache is a Cache in memory.
+type mapCache map[string][]byte
+
+func (m mapCache) Get(keys []string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for _, k := range keys {
+		if v, ok := m[k]; ok {
+			out[k] = v
+		}
+	}
+	return out, nil
+}
+
+func (m mapCache) Update(put map[string][]byte, keep []string) error {
+	kept := map[string]bool{}
+	for _, k := range keep {
+		kept[k] = true
+	}
+	for k := range m {
+		if !kept[k] {
+			delete(m, k)
+		}
+	}
+	for k, v := range put {
+		m[k] = v
+	}
+	return nil
+}
+
+func TestCompareFromCache(t *testing.T) {
+	arts, cs := seedArticles(t)
+	for i := range arts {
+		if arts[i].Hash == "" {
+			t.Fatalf("article %s has no hash", arts[i].ID)
+		}
+	}
+	m := memory{}
+	for _, c := range cs {
+		m[c.Article] = append(m[c.Article], c)
+	}
+	want, err := CompareFrom(context.Background(), arts, m, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := mapCache{}
+	// A first run on all but one article fills the cache; adding the last
+	// gives what a run without a cache gives, reusing the story it does not
+	// join.
+	if _, err := CompareFrom(context.Background(), arts[:len(arts)-1], m, nil, Options{Cache: cache}); err != nil {
+		t.Fatal(err)
+	}
+	if len(cache) == 0 {
+		t.Fatal("the cache is empty after a run")
+	}
+	got, err := CompareFrom(context.Background(), arts, m, nil, Options{Cache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Reused == 0 {
+		t.Error("adding one article: no story reused")
+	}
+	if got.Reused == len(want.Stories) {
+		t.Errorf("adding one article: all %d stories reused, want its own compared", got.Reused)
+	}
+	got.Reused = 0
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("with a cache: result differs from a full comparison (-want +got):\n%s", d)
+	}
+	// Unchanged, every story with more than one article is reused.
+	again, err := CompareFrom(context.Background(), arts, m, nil, Options{Cache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	multi := 0
+	for _, s := range want.Stories {
+		if len(s.Articles) > 1 {
+			multi++
+		}
+	}
+	if again.Reused != multi {
+		t.Errorf("unchanged corpus: %d stories reused, want %d", again.Reused, multi)
+	}
+	again.Reused = 0
+	if d := cmp.Diff(want, again); d != "" {
+		t.Errorf("all reused: result differs from a full comparison (-want +got):\n%s", d)
+	}
+	// A changed article (another hash) is compared again; a damaged entry
+	// is not trusted.
+	for k := range cache {
+		cache[k] = []byte("damaged")
+	}
+	changed := slices.Clone(arts)
+	changed[0].Hash = "0" + changed[0].Hash[1:]
+	third, err := CompareFrom(context.Background(), changed, m, nil, Options{Cache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third.Reused != 0 {
+		t.Errorf("damaged cache: %d stories reused, want 0", third.Reused)
+	}
+	if d := cmp.Diff(want.Discrepancies, third.Discrepancies); d != "" {
+		t.Errorf("damaged cache: discrepancies differ (-want +got):\n%s", d)
+	}
+}

@@ -232,6 +232,8 @@ type Result struct {
 	Comparisons int
 	// Claims counts the claims of each article.
 	Claims map[string]int
+	// Reused counts the stories whose findings came from Options.Cache.
+	Reused int
 	// Support tells, per claim id, which claims of other articles say the
 	// same thing and which discrepancies dispute it. Claims with neither
 	// are absent.

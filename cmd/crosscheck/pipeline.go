@@ -226,7 +226,11 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		ids[i] = a.ID
 		values[i] = *a
 	}
-	res, err := compare.CompareFrom(ctx, values, idx, nil, compare.Options{})
+	var opt compare.Options
+	if b := buildID(); b != "" {
+		opt.Cache = storyCache{idx: idx, build: b}
+	}
+	res, err := compare.CompareFrom(ctx, values, idx, nil, opt)
 	if err != nil {
 		return reports.Report{}, errs, err
 	}
@@ -242,7 +246,7 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	for _, n := range res.Claims {
 		claimCount += n
 	}
-	st.done("compare", "%d claims, %d comparisons, %d discrepancies", claimCount, res.Comparisons, len(res.Discrepancies))
+	st.done("compare", "%d claims, %d comparisons, %d discrepancies, %d of %d stories unchanged", claimCount, res.Comparisons, len(res.Discrepancies), res.Reused, len(res.Stories))
 
 	r := buildReport(values, res)
 	st.done("report", "")

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/crosscheck/crosscheck/index"
+)
+
+// storyCache keeps the findings of each story in the claim index, between
+// runs of the same build of crosscheck: the notes "story/<build>/<key>",
+// listed in the note "stories". Another build (a new version) finds other
+// keys, so it compares every story again and the old notes are dropped.
+type storyCache struct {
+	idx   *index.Index
+	build string
+}
+
+const storiesNote = "stories"
+
+// buildID is a fingerprint of the running executable, "" when it cannot be
+// read (then nothing is cached).
+var buildID = sync.OnceValue(func() string {
+	path, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+})
+
+func (c storyCache) note(key string) string { return "story/" + c.build + "/" + key }
+
+// Get implements compare.Cache.
+func (c storyCache) Get(keys []string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for _, k := range keys {
+		v, err := c.idx.Note(c.note(k))
+		if err != nil {
+			return nil, err
+		}
+		if len(v) > 0 {
+			out[k] = v
+		}
+	}
+	return out, nil
+}
+
+// Update implements compare.Cache.
+func (c storyCache) Update(put map[string][]byte, keep []string) error {
+	old, err := c.idx.Note(storiesNote)
+	if err != nil {
+		return err
+	}
+	notes := map[string][]byte{}
+	for _, name := range strings.Fields(string(old)) {
+		notes[name] = nil
+	}
+	var list []string
+	for _, k := range keep {
+		delete(notes, c.note(k))
+		list = append(list, c.note(k))
+	}
+	for k, v := range put {
+		notes[c.note(k)] = v
+		list = append(list, c.note(k))
+	}
+	sort.Strings(list)
+	notes[storiesNote] = []byte(strings.Join(list, "\n"))
+	return c.idx.SetNotes(notes)
+}

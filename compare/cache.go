@@ -1,0 +1,69 @@
+package compare
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"fmt"
+	"time"
+
+	"github.com/crosscheck/crosscheck/claims"
+)
+
+// Cache keeps what the comparison of each story found, between runs, so
+// that a story whose articles have not changed is not compared again: the
+// work of a run that adds one article to a large corpus is then that of its
+// story. Its keys are fingerprints of a story's articles (ids, content
+// hashes, metadata) and of the options; a cache must also tell apart the
+// builds of crosscheck that stored its values, as another build may find
+// other things.
+type Cache interface {
+	// Get returns the values stored under keys; keys not stored are
+	// absent from the map.
+	Get(keys []string) (map[string][]byte, error)
+	// Update stores put, and drops every stored key that is neither in put
+	// nor in keep.
+	Update(put map[string][]byte, keep []string) error
+}
+
+// cachedStory is a storyResult as a Cache keeps it.
+type cachedStory struct {
+	Found        []Discrepancy
+	Comparisons  int
+	Corroborated [][2]string
+}
+
+// storyKey is the cache key of a story, "" when one of its articles has no
+// content hash (its claims cannot be told from another version's).
+func storyKey(s Story, arts map[string]*claims.Article, opt Options) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "limit %d stories %v\n", opt.Limit, opt.Stories)
+	for _, id := range s.Articles {
+		a := arts[id]
+		if a == nil || a.Hash == "" {
+			return ""
+		}
+		fmt.Fprintf(h, "%q %s %s %q %q %q\n", a.ID, a.Hash, a.Published.Format(time.RFC3339Nano), a.Title, a.Outlet, a.URL)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+func encodeStory(r storyResult) ([]byte, error) {
+	var b bytes.Buffer
+	err := gob.NewEncoder(&b).Encode(cachedStory{Found: r.found, Comparisons: r.comparisons, Corroborated: r.corroborated})
+	return b.Bytes(), err
+}
+
+// decodeStory reads a cached story's result, placing its discrepancies in
+// story (stories are numbered anew in every run).
+func decodeStory(data []byte, story string) (storyResult, error) {
+	var c cachedStory
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err != nil {
+		return storyResult{}, err
+	}
+	for i := range c.Found {
+		c.Found[i].Story = story
+	}
+	return storyResult{found: c.Found, comparisons: c.Comparisons, corroborated: c.Corroborated}, nil
+}
