@@ -83,6 +83,10 @@ func (o *pipelineOptions) register(fs *pflag.FlagSet) {
 	fs.MarkHidden("memprofile")
 }
 
+// extractChunk is how many articles are extracted before their claims are
+// written to the index.
+const extractChunk = 1000
+
 // progressMin is the least number of articles to extract for which a
 // progress bar is worth showing.
 const progressMin = 50
@@ -124,6 +128,16 @@ type stageTimer struct {
 func newStageTimer(w io.Writer, on bool) *stageTimer {
 	now := time.Now()
 	return &stageTimer{w: w, on: on, start: now, last: now}
+}
+
+// add prints the time d a stage took, for a stage whose work was spread
+// over the run; the next stage's time counts from now.
+func (t *stageTimer) add(stage string, d time.Duration, format string, args ...any) {
+	if !t.on {
+		return
+	}
+	fmt.Fprintf(t.w, "stats: %-8s %8.3fs  %s\n", stage, d.Seconds(), fmt.Sprintf(format, args...))
+	t.last = time.Now()
 }
 
 func (t *stageTimer) done(stage string, format string, args ...any) {
@@ -180,35 +194,47 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		}
 		todo = append(todo, a)
 	}
-	var extracted [][]claims.Claim
+	// Articles are extracted and indexed a chunk at a time, so that memory
+	// holds one chunk's claims, and an interrupted run keeps what it indexed.
+	var extractTime, indexTime time.Duration
+	n := 0
 	if len(todo) > 0 {
 		// The models load only when there is something to extract.
+		t0 := time.Now()
 		x, err := claims.NewExtractor()
 		if err != nil {
 			return reports.Report{}, errs, err
 		}
+		extractTime += time.Since(t0)
 		tick, finish := o.progress(e, len(todo))
-		var xerrs claims.ErrorList
-		extracted, xerrs = extractAll(ctx, x, todo, tick)
+		for lo := 0; lo < len(todo); lo += extractChunk {
+			chunk := todo[lo:min(lo+extractChunk, len(todo))]
+			t0 := time.Now()
+			extracted, xerrs := extractAll(ctx, x, chunk, tick)
+			errs = append(errs, xerrs...)
+			t1 := time.Now()
+			extractTime += t1.Sub(t0)
+			if ctx.Err() != nil {
+				break // the chunk may be partly extracted: not indexed
+			}
+			batch := make([]index.Entry, len(chunk))
+			for i, a := range chunk {
+				batch[i] = index.Entry{Article: *a, Claims: extracted[i]}
+				n += len(extracted[i])
+			}
+			if err := idx.PutMany(batch); err != nil {
+				finish()
+				return reports.Report{}, errs, err
+			}
+			indexTime += time.Since(t1)
+		}
 		finish()
-		errs = append(errs, xerrs...)
 	}
-	n := 0
-	for _, cs := range extracted {
-		n += len(cs)
-	}
-	st.done("extract", "%d changed articles, %d claims", len(todo), n)
+	st.add("extract", extractTime, "%d changed articles, %d claims", len(todo), n)
 	if err := ctx.Err(); err != nil {
 		return reports.Report{}, errs, err
 	}
-
-	batch := make([]index.Entry, len(todo))
-	for i, a := range todo {
-		batch[i] = index.Entry{Article: *a, Claims: extracted[i]}
-	}
-	if err := idx.PutMany(batch); err != nil {
-		return reports.Report{}, errs, err
-	}
+	t0 := time.Now()
 	removed := 0
 	for _, r := range records {
 		if gone(r.Path, paths) {
@@ -218,7 +244,7 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 			removed++
 		}
 	}
-	st.done("index", "%d articles written, %d removed", len(todo), removed)
+	st.add("index", indexTime+time.Since(t0), "%d articles written, %d removed", len(todo), removed)
 
 	ids := make([]string, len(arts))
 	values := make([]claims.Article, len(arts))
