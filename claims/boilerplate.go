@@ -44,13 +44,13 @@ func IsFurniture(line string) bool {
 		return true
 	}
 	words := strings.Fields(s)
-	if reCopyright.MatchString(s) && len(words) < 25 {
+	if len(words) < 25 && mayBeCopyright(s) && reCopyright.MatchString(s) {
 		return true
 	}
 	if reTimestamp.MatchString(s) || reByline.MatchString(s) {
 		return true
 	}
-	if reISOStamp.MatchString(s) && len(words) < 8 {
+	if len(words) < 8 && reISOStamp.MatchString(s) {
 		return true
 	}
 	if lower := strings.ToLower(s); mentionsSite(lower) && (reSiteNote.MatchString(s) || reSite.MatchString(s) && reSiteTopic.MatchString(s)) {
