@@ -9,10 +9,10 @@ import (
 	"sync/atomic"
 
 	"github.com/jdkato/prose/v3/ner"
-	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/token"
 	"github.com/jdkato/prose/v3/tokenize"
 
+	"github.com/crosscheck/crosscheck/claims/internal/postag"
 	"github.com/crosscheck/crosscheck/claims/names"
 	"github.com/crosscheck/crosscheck/claims/quantity"
 	"github.com/crosscheck/crosscheck/claims/sentences"
@@ -23,14 +23,14 @@ import (
 // by NewExtractor; an Extractor is safe for concurrent use.
 type Extractor struct {
 	tok    *tokenize.Tokenizer
-	tagger *tag.Tagger
+	tagger *postag.Tagger
 	ner    *ner.Extracter
 	labels labelCache
 }
 
 // NewExtractor loads the tokenizer, tagger and entity models.
 func NewExtractor() (*Extractor, error) {
-	tg, err := tag.New()
+	tg, err := postag.New()
 	if err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}
