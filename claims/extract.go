@@ -10,9 +10,9 @@ import (
 
 	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/token"
-	"github.com/jdkato/prose/v3/tokenize"
 
 	"github.com/crosscheck/crosscheck/claims/internal/postag"
+	"github.com/crosscheck/crosscheck/claims/internal/tokens"
 	"github.com/crosscheck/crosscheck/claims/names"
 	"github.com/crosscheck/crosscheck/claims/quantity"
 	"github.com/crosscheck/crosscheck/claims/sentences"
@@ -22,10 +22,16 @@ import (
 // Extractor turns articles into claims. Its language models are loaded once,
 // by NewExtractor; an Extractor is safe for concurrent use.
 type Extractor struct {
-	tok    *tokenize.Tokenizer
-	tagger *postag.Tagger
-	ner    *ner.Extracter
-	labels labelCache
+	tagger  *postag.Tagger
+	ner     *ner.Extracter
+	labels  labelCache
+	scratch sync.Pool // of *scratch
+}
+
+// scratch is the working space of one Extract call, reused across calls.
+type scratch struct {
+	article  []token.Token // the tokens of the article
+	sentence []token.Token // a copy of one sentence's tokens, to tag
 }
 
 // NewExtractor loads the tokenizer, tagger and entity models.
@@ -38,7 +44,9 @@ func NewExtractor() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load entity model: %w", err)
 	}
-	return &Extractor{tok: tokenize.New(), tagger: tg, ner: nx}, nil
+	x := &Extractor{tagger: tg, ner: nx}
+	x.scratch.New = func() any { return new(scratch) }
+	return x, nil
 }
 
 // reDateline matches a dateline that opens a sentence: "MOSCOW –",
@@ -56,7 +64,10 @@ func (x *Extractor) Extract(a *Article) ([]Claim, ErrorList) {
 	var errs ErrorList
 	text := a.Text
 	lines := lineStarts(text)
-	toks := x.tok.Tokenize(text)
+	sc := x.scratch.Get().(*scratch)
+	defer x.scratch.Put(sc)
+	sc.article = tokens.Append(sc.article[:0], text)
+	toks := sc.article
 	spans := sentences.Split(text)
 
 	quotes := x.articleQuotes(text, lines)
@@ -80,7 +91,8 @@ func (x *Extractor) Extract(a *Article) ([]Claim, ErrorList) {
 		if m := reDateline.FindStringIndex(text[start:end]); m != nil && end-start-m[1] > 20 {
 			start += m[1]
 		}
-		c, err := x.claim(a, text, start, end, line, tokensIn(toks, start, end), times)
+		sc.sentence = appendTokensIn(sc.sentence[:0], toks, start, end)
+		c, err := x.claim(a, text, start, end, line, sc.sentence, times)
 		if err != nil {
 			errs.Add(&InputError{Path: a.Path, Line: line, Problem: err.Error(), Err: err})
 			prev = nil
@@ -238,14 +250,14 @@ func lineText(text string, starts []int, line int) string {
 	return text[s:e]
 }
 
-// tokensIn returns a copy of the tokens inside [start, end).
-func tokensIn(toks []token.Token, start, end int) []token.Token {
+// appendTokensIn appends to dst a copy of the tokens inside [start, end).
+func appendTokensIn(dst, toks []token.Token, start, end int) []token.Token {
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= start })
 	j := i
 	for j < len(toks) && toks[j].End() <= end {
 		j++
 	}
-	return append([]token.Token(nil), toks[i:j]...)
+	return append(dst, toks[i:j]...)
 }
 
 // NameKey is the name key of a name as written: equal for spellings of one

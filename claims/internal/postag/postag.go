@@ -20,6 +20,8 @@ import (
 
 	"github.com/jdkato/prose/v3/tag/aptagmodel"
 	"github.com/jdkato/prose/v3/token"
+
+	"github.com/crosscheck/crosscheck/claims/internal/tokens"
 )
 
 // Tagger assigns part-of-speech tags. It is safe for concurrent use: the
@@ -216,7 +218,7 @@ func (t *Tagger) newWord(text, norm string) *word {
 	switch {
 	case text == "-":
 		w.tag = "-"
-	case emoticons[text]:
+	case tokens.IsEmoticon(text):
 		w.tag = "SYM"
 	case strings.HasPrefix(text, "@"):
 		w.tag = "NN"
@@ -533,17 +535,4 @@ func (r *reader) u32s(n int) []uint32 {
 		out[i] = binary.LittleEndian.Uint32(b[i*4:])
 	}
 	return out
-}
-
-// emoticons are tagged SYM, as prose's tagger tags them.
-var emoticons = map[string]bool{
-	"(-8": true, "(-;": true, "(-_-)": true, "(._.)": true, "(:": true, "(=": true, "(o:": true,
-	"(¬_¬)": true, "(ಠ_ಠ)": true, "(╯°□°）╯︵┻━┻": true, "-__-": true, "8-)": true, "8-D": true,
-	"8D": true, ":(": true, ":((": true, ":(((": true, ":()": true, ":)))": true, ":-)": true,
-	":-))": true, ":-)))": true, ":-*": true, ":-/": true, ":-X": true, ":-]": true, ":-o": true,
-	":-p": true, ":-x": true, ":-|": true, ":-}": true, ":0": true, ":3": true, ":P": true, ":]": true,
-	":`(": true, ":`)": true, ":`-(": true, ":o": true, ":o)": true, "=(": true, "=)": true, "=D": true,
-	"=|": true, "@_@": true, "O.o": true, "O_o": true, "V_V": true, "XDD": true, "[-:": true,
-	"^___^": true, "o_0": true, "o_O": true, "o_o": true, "v_v": true, "xD": true, "xDD": true,
-	"¯\\(ツ)/¯": true,
 }
