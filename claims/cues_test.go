@@ -95,6 +95,27 @@ func TestAttributionSearchStarts(t *testing.T) {
 	}
 }
 
+func TestFurnitureShortcuts(t *testing.T) {
+	for _, s := range append(corpusSentences(t), "SİTE", "CLİCK here", "\u212aLICK", "web\u00a0site\u2003news", "a\xffb c") {
+		if got, want := countFields(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countFields(%q) = %d; want %d", s, got, want)
+		}
+		if got, want := mentionsSite(s), refMentionsSite(s); got != want {
+			t.Errorf("mentionsSite(%q) = %v; want %v", s, got, want)
+		}
+	}
+}
+
+func refMentionsSite(s string) bool {
+	lower := strings.ToLower(s)
+	for _, w := range []string{"site", "publish", "appeared", "newsletter", "click", "links"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func attributionFrom(s string, from func(string) int, re *regexp.Regexp) string {
 	i := from(s)
 	if i < 0 {
@@ -139,6 +160,12 @@ func FuzzCueScanners(f *testing.F) {
 		}
 		if reCopyright.MatchString(s) && !mayBeCopyright(s) {
 			t.Errorf("mayBeCopyright(%q) misses a match of reCopyright", s)
+		}
+		if got, want := countFields(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countFields(%q) = %d; want %d", s, got, want)
+		}
+		if got, want := mentionsSite(s), refMentionsSite(s); got != want {
+			t.Errorf("mentionsSite(%q) = %v; want %v", s, got, want)
 		}
 	})
 }

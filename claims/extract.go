@@ -126,7 +126,7 @@ func (x *Extractor) claim(a *Article, text string, start, end, line int, toks []
 	s := text[start:end]
 	c = Claim{Article: a.ID, Line: line, Start: start, End: end, Text: s}
 	if len(toks) > 0 {
-		x.tagger.TagTokens(toks)
+		x.tag(toks)
 		x.label(toks)
 		c.Entities = entitiesOf(text, toks)
 	}
@@ -147,6 +147,31 @@ func (x *Extractor) claim(a *Article, text string, start, end, line int, toks []
 		c.Cue = Span{cue.Start + start, cue.End + start}
 	}
 	return c, nil
+}
+
+// tag gives part-of-speech tags to the tokens of a sentence whose tags
+// entity finding reads: those up to the end of the entity model's window
+// around the last capitalised word. The tagger reads two words ahead, so it
+// tags two tokens more, whose tags are then dropped, as they lack the words
+// that follow them; the tokens after the window keep no tag. A sentence
+// without a capitalised word needs no tags at all.
+func (x *Extractor) tag(toks []token.Token) {
+	last := -1
+	for i := len(toks) - 1; i >= 0; i-- {
+		if isCapWord(toks[i]) {
+			last = i
+			break
+		}
+	}
+	if last < 0 {
+		return
+	}
+	need := min(len(toks), last+1+nameWindow)
+	n := min(len(toks), need+2)
+	x.tagger.TagTokens(toks[:n])
+	for i := need; i < n; i++ {
+		toks[i].Tag = ""
+	}
 }
 
 // label gives the capitalised words of a tagged sentence their entity

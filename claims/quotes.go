@@ -17,7 +17,7 @@ func quoteSpans(s string) []Span {
 	for i, r := range s {
 		switch {
 		case open < 0 && (r == '“' || r == '«' || r == '„'):
-			open, closer = i+utf8.RuneLen(r), map[rune]rune{'“': '”', '«': '»', '„': '“'}[r]
+			open, closer = i+utf8.RuneLen(r), closing(r)
 		case open < 0 && r == '"':
 			open, closer = i+1, '"'
 		case open >= 0 && (r == closer || closer == '”' && r == '"' || closer == '"' && r == '”'):
@@ -31,6 +31,17 @@ func quoteSpans(s string) []Span {
 		out = append(out, Span{open, len(s)})
 	}
 	return out
+}
+
+// closing returns the mark that closes a quotation opened with r.
+func closing(r rune) rune {
+	switch r {
+	case '“':
+		return '”'
+	case '«':
+		return '»'
+	}
+	return '“' // for „
 }
 
 var (
