@@ -102,12 +102,7 @@ func mentionsSite(s string) bool {
 	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") {
 		s = strings.ToLower(s)
 	}
-	for _, w := range [...]string{"site", "publish", "appeared", "newsletter", "click", "links"} {
-		if containsFoldASCII(s, w) {
-			return true
-		}
-	}
-	return false
+	return containsAnyFoldASCII(s, "site", "publish", "appeared", "newsletter", "click", "links")
 }
 
 // countFields returns len(strings.Fields(s)) without building the fields.

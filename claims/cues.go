@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The modality cues are found by hand-written scanners rather than regular
@@ -304,20 +305,47 @@ func verbSubjectFrom(s string) int {
 // containsFoldASCII reports whether s contains needle, a lower-case ASCII
 // string, ignoring ASCII case.
 func containsFoldASCII(s, needle string) bool {
-	n := len(needle)
-	for i := 0; i+n <= len(s); i++ {
-		if lowerASCII(s[i]) != needle[0] {
-			continue
+	return containsAnyFoldASCII(s, needle)
+}
+
+// containsAnyFoldASCII reports whether s contains any of the needles,
+// lower-case ASCII strings, ignoring ASCII case.
+func containsAnyFoldASCII(s string, needles ...string) bool {
+	var buf [1024]byte
+	if len(s) > len(buf) {
+		for _, n := range needles {
+			if indexFoldASCII(s, n) >= 0 {
+				return true
+			}
 		}
-		k := 1
-		for k < n && lowerASCII(s[i+k]) == needle[k] {
-			k++
-		}
-		if k == n {
+		return false
+	}
+	b := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		b[i] = lowerASCII(s[i])
+	}
+	folded := unsafe.String(unsafe.SliceData(b), len(b))
+	for _, n := range needles {
+		if strings.Contains(folded, n) {
 			return true
 		}
 	}
 	return false
+}
+
+// indexFoldASCII returns the offset of the first needle, a lower-case ASCII
+// string, in s, ignoring ASCII case, or -1.
+func indexFoldASCII(s, needle string) int {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		k := 0
+		for k < len(needle) && lowerASCII(s[i+k]) == needle[k] {
+			k++
+		}
+		if k == len(needle) {
+			return i
+		}
+	}
+	return -1
 }
 
 func lowerASCII(b byte) byte {
@@ -334,10 +362,5 @@ func mayBeCopyright(s string) bool {
 	if strings.Contains(s, "©") || strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
 		return true
 	}
-	for _, w := range [...]string{"(c)", "copyright", "all right", "privacy", "cookie", "term"} {
-		if containsFoldASCII(s, w) {
-			return true
-		}
-	}
-	return false
+	return containsAnyFoldASCII(s, "(c)", "copyright", "all right", "privacy", "cookie", "term")
 }

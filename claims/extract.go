@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -72,18 +73,20 @@ func (x *Extractor) Extract(a *Article) ([]Claim, ErrorList) {
 
 	quotes := x.articleQuotes(text, lines)
 
-	var out []Claim
 	var prev *Claim
 	times := timex.NewDiscourse(a.Published)
-	furniture := map[int]bool{} // by line, decided once
+	out := make([]Claim, 0, len(spans))
+	furniture := make([]int8, len(lines)+1) // by line, decided once: 0 not yet, 1 no, 2 yes
 	for _, sp := range spans {
 		start, end := sp.Start, sp.End
 		line := lineOf(lines, start)
-		f, ok := furniture[line]
-		if !ok {
-			f = IsFurniture(lineText(text, lines, line))
-			furniture[line] = f
+		if furniture[line] == 0 {
+			furniture[line] = 1
+			if IsFurniture(lineText(text, lines, line)) {
+				furniture[line] = 2
+			}
 		}
+		f := furniture[line] == 2
 		if f || IsFurniture(text[start:end]) {
 			prev = nil
 			continue
@@ -98,7 +101,7 @@ func (x *Extractor) Extract(a *Article) ([]Claim, ErrorList) {
 			prev = nil
 			continue
 		}
-		c.ID = fmt.Sprintf("%s:%d", a.ID, len(out)+1)
+		c.ID = a.ID + ":" + strconv.Itoa(len(out)+1)
 		for _, q := range quotes {
 			if q.Start < c.End && q.End > c.Start {
 				c.Quotes = append(c.Quotes, q)
@@ -108,11 +111,25 @@ func (x *Extractor) Extract(a *Article) ([]Claim, ErrorList) {
 			c.Times = append([]Time(nil), prev.Times...)
 			c.TimesFrom = prev.ID
 		}
+		c.Entities, c.Quantities, c.Times, c.Quotes = fitted(c.Entities), fitted(c.Quantities), fitted(c.Times), fitted(c.Quotes)
 		out = append(out, c)
 		prev = &out[len(out)-1]
 	}
 	settleTypes(out)
-	return out, errs
+	return fitted(out), errs
+}
+
+// fitted returns s, or a copy of it without spare capacity: claims are kept
+// for a long time, and spare room in their slices would be kept with them.
+// An empty slice becomes nil.
+func fitted[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	if cap(s) == len(s) {
+		return s
+	}
+	return append(make([]T, 0, len(s)), s...)
 }
 
 // claim extracts one sentence. It recovers from a panic in a model so one
