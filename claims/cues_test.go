@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -168,4 +169,12 @@ func FuzzCueScanners(f *testing.F) {
 			t.Errorf("mentionsSite(%q) = %v; want %v", s, got, want)
 		}
 	})
+}
+
+func TestBeforeNameVerbShortcut(t *testing.T) {
+	for _, s := range append(corpusSentences(t), "Putin said on Friday: ", "he told reporters,\t", "They said:x", "") {
+		if got, want := beforeNameVerb(s), reBeforeNameVerb.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Errorf("beforeNameVerb(%q) = %q; want %q", s, got, want)
+		}
+	}
 }

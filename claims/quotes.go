@@ -53,6 +53,16 @@ var (
 	reBeforeNameVerb = regexp.MustCompile(`((?:\p{Lu}[\p{L}'’.\-]*\s+){0,5}\p{Lu}[\p{L}'’.\-]*|he|she|they)\s+` + speechVerbs + `\b[^“"”]{0,120}[:,]\s*$`)
 )
 
+// beforeNameVerb matches reBeforeNameVerb in before, which can only match
+// text that ends in a colon or comma and spaces.
+func beforeNameVerb(before string) []string {
+	trimmed := strings.TrimRight(before, "\t\n\f\r ")
+	if !strings.HasSuffix(trimmed, ":") && !strings.HasSuffix(trimmed, ",") {
+		return nil
+	}
+	return reBeforeNameVerb.FindStringSubmatch(before)
+}
+
 // findQuotes finds the quotations of one paragraph (base is its offset in the
 // article) and their speakers. A pronoun speaker is replaced by lastPerson,
 // the most recent person named before the quotation, when there is one.
@@ -75,7 +85,7 @@ func findQuotes(para string, base int, lastPerson func(at int) string) []Quote {
 			speaker = m[1]
 		} else if m := reAfterVerbName.FindStringSubmatch(after); m != nil {
 			speaker = cleanSource(m[1])
-		} else if m := reBeforeNameVerb.FindStringSubmatch(before); m != nil {
+		} else if m := beforeNameVerb(before); m != nil {
 			speaker = m[1]
 		}
 		switch strings.ToLower(speaker) {

@@ -82,7 +82,8 @@ var english = sync.OnceValues(func() (*Tagger, error) { return decode(aptagmodel
 func New() (*Tagger, error) { return english() }
 
 type scratch struct {
-	scores []float32
+	all    [256]float32 // room for every class id
+	scores []float32    // all[:number of classes]
 	key    []byte
 	ctx    []string
 	words  []*word
@@ -176,8 +177,10 @@ func (t *Tagger) add(s *scratch, f int32) {
 	}
 	lo, hi := t.pairOff[f], t.pairOff[f+1]
 	ids, wts := t.classIDs[lo:hi], t.weights[lo:hi]
-	for j := range ids {
-		s.scores[ids[j]] += wts[j]
+	wts = wts[:len(ids)]
+	scores := &s.all // indexed by a uint8, without bounds checks
+	for j, id := range ids {
+		scores[id] += wts[j]
 	}
 }
 
@@ -376,7 +379,11 @@ func decode(data []byte) (*Tagger, error) {
 		return nil, fmt.Errorf("unsupported tagger model version %d", v)
 	}
 	t := &Tagger{}
-	t.classes = make([]string, r.u32())
+	nClasses := r.u32()
+	if nClasses > 256 {
+		return nil, fmt.Errorf("tagger model has %d classes, more than 256", nClasses)
+	}
+	t.classes = make([]string, nClasses)
 	for i := range t.classes {
 		t.classes[i] = r.str16()
 	}
@@ -421,7 +428,11 @@ func decode(data []byte) (*Tagger, error) {
 		}
 	}
 	n := len(t.classes)
-	t.pool.New = func() any { return &scratch{scores: make([]float32, n), key: make([]byte, 0, 64)} }
+	t.pool.New = func() any {
+		s := &scratch{key: make([]byte, 0, 64)}
+		s.scores = s.all[:n]
+		return s
+	}
 	t.tables()
 	return t, nil
 }
