@@ -56,7 +56,6 @@ const noFeature = -1
 type word struct {
 	text, norm string
 	tag        string // the word's one tag, or "" when the model decides
-	special    bool   // tagged by a rule, never by the model
 	suffix     int32  // "i suffix" of the word as written
 	pref1      int32  // "i pref1"
 	cur        int32  // "i word" of the normalised word
