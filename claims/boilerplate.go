@@ -43,17 +43,17 @@ func IsFurniture(line string) bool {
 	if s == "" {
 		return true
 	}
-	words := strings.Fields(s)
-	if reCopyright.MatchString(s) && len(words) < 25 {
+	words := countFields(s)
+	if words < 25 && mayBeCopyright(s) && reCopyright.MatchString(s) {
 		return true
 	}
 	if reTimestamp.MatchString(s) || reByline.MatchString(s) {
 		return true
 	}
-	if reISOStamp.MatchString(s) && len(words) < 8 {
+	if words < 8 && reISOStamp.MatchString(s) {
 		return true
 	}
-	if lower := strings.ToLower(s); mentionsSite(lower) && (reSiteNote.MatchString(s) || reSite.MatchString(s) && reSiteTopic.MatchString(s)) {
+	if mentionsSite(s) && (reSiteNote.MatchString(s) || reSite.MatchString(s) && reSiteTopic.MatchString(s)) {
 		return true
 	}
 	// "Also Read: headline", "Related: headline", "By: Name", "Created: date".
@@ -73,15 +73,15 @@ func IsFurniture(line string) bool {
 		}
 	}
 	// A label ending in a colon heads what follows; it states nothing.
-	if strings.HasSuffix(s, ":") && len(words) <= 8 {
+	if strings.HasSuffix(s, ":") && words <= 8 {
 		return true
 	}
 	// A teaser cut off with an ellipsis.
-	if (strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…")) && len(words) <= 10 && !strings.ContainsAny(strings.TrimRight(s, ".…"), ".!?") {
+	if (strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…")) && words <= 10 && !strings.ContainsAny(strings.TrimRight(s, ".…"), ".!?") {
 		return true
 	}
 	// Navigation scraps: a few words without sentence punctuation.
-	if len(words) <= 4 && !endsSentence(s) {
+	if words <= 4 && !endsSentence(s) {
 		return true
 	}
 	// Lone punctuation or a bracketed credit like "(fn/dpa)".
@@ -94,14 +94,30 @@ func IsFurniture(line string) bool {
 	return letters < 3
 }
 
-// mentionsSite is the cheap test before the site-notice patterns.
-func mentionsSite(lower string) bool {
-	for _, w := range []string{"site", "publish", "appeared", "newsletter", "click", "links"} {
-		if strings.Contains(lower, w) {
-			return true
+// mentionsSite is the cheap test before the site-notice patterns: whether
+// the lower-cased s holds a word they need. Only two letters outside ASCII
+// lower-case into ASCII (İ and the Kelvin sign); without them, ignoring
+// ASCII case is the same test without building the lower-cased copy.
+func mentionsSite(s string) bool {
+	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") {
+		s = strings.ToLower(s)
+	}
+	return containsAnyFoldASCII(s, "site", "publish", "appeared", "newsletter", "click", "links")
+}
+
+// countFields returns len(strings.Fields(s)) without building the fields.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			in = false
+		case !in:
+			in = true
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 func endsSentence(s string) bool {

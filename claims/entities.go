@@ -157,13 +157,13 @@ func entitiesOf(src string, toks []token.Token) []Entity {
 		}
 		j := i + 1
 		for j < len(toks) {
-			if isCapWord(toks[j]) && !notNames[strings.ToLower(toks[j].Text)] {
+			if isCapWord(toks[j]) && !inLower(notNames, toks[j].Text) {
 				j++
 				continue
 			}
 			// A connector joins only when a capitalised word follows it.
 			k := j
-			for k < len(toks) && connectors[strings.ToLower(toks[k].Text)] {
+			for k < len(toks) && inLower(connectors, toks[k].Text) {
 				k++
 			}
 			if k > j && k < len(toks) && isCapWord(toks[k]) {
@@ -182,7 +182,7 @@ func entitiesOf(src string, toks []token.Token) []Entity {
 
 func startsRun(toks []token.Token, i int) bool {
 	t := toks[i]
-	if !isCapWord(t) || notNames[strings.ToLower(t.Text)] {
+	if !isCapWord(t) || inLower(notNames, t.Text) {
 		return false
 	}
 	if i == 0 {
@@ -197,14 +197,14 @@ func makeEntity(src string, run []token.Token) (Entity, bool) {
 	// Cut everything up to the last person title.
 	person := false
 	for k := len(run) - 1; k >= 0; k-- {
-		if personTitles[strings.ToLower(strings.TrimSuffix(run[k].Text, "."))] {
+		if inLower(personTitles, strings.TrimSuffix(run[k].Text, ".")) {
 			run = run[k+1:]
 			person = true
 			break
 		}
 	}
 	// Trailing connectors and lone modifiers are not part of the name.
-	for len(run) > 0 && connectors[strings.ToLower(run[len(run)-1].Text)] {
+	for len(run) > 0 && inLower(connectors, run[len(run)-1].Text) {
 		run = run[:len(run)-1]
 	}
 	if len(run) == 0 {
@@ -238,7 +238,7 @@ func makeEntity(src string, run []token.Token) (Entity, bool) {
 func typeOf(run []token.Token) EntityType {
 	var per, place, org int
 	for _, t := range run {
-		if orgWords[strings.ToLower(t.Text)] {
+		if inLower(orgWords, t.Text) {
 			org += 2
 		}
 		switch strings.TrimPrefix(strings.TrimPrefix(t.Label, "B-"), "I-") {
@@ -296,4 +296,24 @@ func settleTypes(cs []Claim) {
 			e.Type = best
 		}
 	}
+}
+
+// inLower reports whether the lower-cased word is in set, without building
+// the lower-cased copy when the word is short ASCII.
+func inLower(set map[string]bool, word string) bool {
+	var buf [24]byte
+	if len(word) > len(buf) {
+		return set[strings.ToLower(word)]
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(word)]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(word)])]
 }

@@ -4,15 +4,16 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/jdkato/prose/v3/ner"
-	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/token"
-	"github.com/jdkato/prose/v3/tokenize"
 
+	"github.com/crosscheck/crosscheck/claims/internal/postag"
+	"github.com/crosscheck/crosscheck/claims/internal/tokens"
 	"github.com/crosscheck/crosscheck/claims/names"
 	"github.com/crosscheck/crosscheck/claims/quantity"
 	"github.com/crosscheck/crosscheck/claims/sentences"
@@ -22,15 +23,21 @@ import (
 // Extractor turns articles into claims. Its language models are loaded once,
 // by NewExtractor; an Extractor is safe for concurrent use.
 type Extractor struct {
-	tok    *tokenize.Tokenizer
-	tagger *tag.Tagger
-	ner    *ner.Extracter
-	labels labelCache
+	tagger  *postag.Tagger
+	ner     *ner.Extracter
+	labels  labelCache
+	scratch sync.Pool // of *scratch
+}
+
+// scratch is the working space of one Extract call, reused across calls.
+type scratch struct {
+	article  []token.Token // the tokens of the article
+	sentence []token.Token // a copy of one sentence's tokens, to tag
 }
 
 // NewExtractor loads the tokenizer, tagger and entity models.
 func NewExtractor() (*Extractor, error) {
-	tg, err := tag.New()
+	tg, err := postag.New()
 	if err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}
@@ -38,7 +45,9 @@ func NewExtractor() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load entity model: %w", err)
 	}
-	return &Extractor{tok: tokenize.New(), tagger: tg, ner: nx}, nil
+	x := &Extractor{tagger: tg, ner: nx}
+	x.scratch.New = func() any { return new(scratch) }
+	return x, nil
 }
 
 // reDateline matches a dateline that opens a sentence: "MOSCOW –",
@@ -56,23 +65,28 @@ func (x *Extractor) Extract(a *Article) ([]Claim, ErrorList) {
 	var errs ErrorList
 	text := a.Text
 	lines := lineStarts(text)
-	toks := x.tok.Tokenize(text)
+	sc := x.scratch.Get().(*scratch)
+	defer x.scratch.Put(sc)
+	sc.article = tokens.Append(sc.article[:0], text)
+	toks := sc.article
 	spans := sentences.Split(text)
 
 	quotes := x.articleQuotes(text, lines)
 
-	var out []Claim
 	var prev *Claim
 	times := timex.NewDiscourse(a.Published)
-	furniture := map[int]bool{} // by line, decided once
+	out := make([]Claim, 0, len(spans))
+	furniture := make([]int8, len(lines)+1) // by line, decided once: 0 not yet, 1 no, 2 yes
 	for _, sp := range spans {
 		start, end := sp.Start, sp.End
 		line := lineOf(lines, start)
-		f, ok := furniture[line]
-		if !ok {
-			f = IsFurniture(lineText(text, lines, line))
-			furniture[line] = f
+		if furniture[line] == 0 {
+			furniture[line] = 1
+			if IsFurniture(lineText(text, lines, line)) {
+				furniture[line] = 2
+			}
 		}
+		f := furniture[line] == 2
 		if f || IsFurniture(text[start:end]) {
 			prev = nil
 			continue
@@ -80,13 +94,14 @@ func (x *Extractor) Extract(a *Article) ([]Claim, ErrorList) {
 		if m := reDateline.FindStringIndex(text[start:end]); m != nil && end-start-m[1] > 20 {
 			start += m[1]
 		}
-		c, err := x.claim(a, text, start, end, line, tokensIn(toks, start, end), times)
+		sc.sentence = appendTokensIn(sc.sentence[:0], toks, start, end)
+		c, err := x.claim(a, text, start, end, line, sc.sentence, times)
 		if err != nil {
 			errs.Add(&InputError{Path: a.Path, Line: line, Problem: err.Error(), Err: err})
 			prev = nil
 			continue
 		}
-		c.ID = fmt.Sprintf("%s:%d", a.ID, len(out)+1)
+		c.ID = a.ID + ":" + strconv.Itoa(len(out)+1)
 		for _, q := range quotes {
 			if q.Start < c.End && q.End > c.Start {
 				c.Quotes = append(c.Quotes, q)
@@ -96,11 +111,25 @@ func (x *Extractor) Extract(a *Article) ([]Claim, ErrorList) {
 			c.Times = append([]Time(nil), prev.Times...)
 			c.TimesFrom = prev.ID
 		}
+		c.Entities, c.Quantities, c.Times, c.Quotes = fitted(c.Entities), fitted(c.Quantities), fitted(c.Times), fitted(c.Quotes)
 		out = append(out, c)
 		prev = &out[len(out)-1]
 	}
 	settleTypes(out)
-	return out, errs
+	return fitted(out), errs
+}
+
+// fitted returns s, or a copy of it without spare capacity: claims are kept
+// for a long time, and spare room in their slices would be kept with them.
+// An empty slice becomes nil.
+func fitted[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	if cap(s) == len(s) {
+		return s
+	}
+	return append(make([]T, 0, len(s)), s...)
 }
 
 // claim extracts one sentence. It recovers from a panic in a model so one
@@ -114,7 +143,7 @@ func (x *Extractor) claim(a *Article, text string, start, end, line int, toks []
 	s := text[start:end]
 	c = Claim{Article: a.ID, Line: line, Start: start, End: end, Text: s}
 	if len(toks) > 0 {
-		x.tagger.TagTokens(toks)
+		x.tag(toks)
 		x.label(toks)
 		c.Entities = entitiesOf(text, toks)
 	}
@@ -135,6 +164,31 @@ func (x *Extractor) claim(a *Article, text string, start, end, line int, toks []
 		c.Cue = Span{cue.Start + start, cue.End + start}
 	}
 	return c, nil
+}
+
+// tag gives part-of-speech tags to the tokens of a sentence whose tags
+// entity finding reads: those up to the end of the entity model's window
+// around the last capitalised word. The tagger reads two words ahead, so it
+// tags two tokens more, whose tags are then dropped, as they lack the words
+// that follow them; the tokens after the window keep no tag. A sentence
+// without a capitalised word needs no tags at all.
+func (x *Extractor) tag(toks []token.Token) {
+	last := -1
+	for i := len(toks) - 1; i >= 0; i-- {
+		if isCapWord(toks[i]) {
+			last = i
+			break
+		}
+	}
+	if last < 0 {
+		return
+	}
+	need := min(len(toks), last+1+nameWindow)
+	n := min(len(toks), need+2)
+	x.tagger.TagTokens(toks[:n])
+	for i := need; i < n; i++ {
+		toks[i].Tag = ""
+	}
 }
 
 // label gives the capitalised words of a tagged sentence their entity
@@ -238,14 +292,14 @@ func lineText(text string, starts []int, line int) string {
 	return text[s:e]
 }
 
-// tokensIn returns a copy of the tokens inside [start, end).
-func tokensIn(toks []token.Token, start, end int) []token.Token {
+// appendTokensIn appends to dst a copy of the tokens inside [start, end).
+func appendTokensIn(dst, toks []token.Token, start, end int) []token.Token {
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= start })
 	j := i
 	for j < len(toks) && toks[j].End() <= end {
 		j++
 	}
-	return append([]token.Token(nil), toks[i:j]...)
+	return append(dst, toks[i:j]...)
 }
 
 // NameKey is the name key of a name as written: equal for spellings of one

@@ -12,14 +12,6 @@ type Span struct {
 }
 
 var (
-	// Hedges make a claim uncertain. A hedge inside scare quotes
-	// ("probably") still hedges.
-	reHedge = regexp.MustCompile(`\b(?:\d+(?:\.\d+)?\s*(?:per ?cent|%)\s+(?:sure|certain|confident)|reportedly|allegedly|apparently|purportedly|probably|possibly|perhaps|presumably|supposedly|seemingly|likely|unlikely|unconfirmed|rumou?red|rumou?rs?|speculat(?:ion|ed|es|e)|could|might|may|(?:is|are|was|were|been) (?:said|believed|thought|understood|reported|alleged|rumou?red) to|appears? to|seems? to|it is unclear|not clear whether)\b`)
-	// Attribution puts a claim in someone's mouth.
-	reAttrib = regexp.MustCompile(`\b(?:according to|says|said|say|claims?|claimed|states|stated|told|reports|reported|announced|insists?|insisted|alleges|noted|added|argued|estimates|estimated|believes|warned|confirmed|quoted)\b`)
-	// Negation denies it.
-	reNegation = regexp.MustCompile(`\b(?:not|never|no|none|nobody|nothing|neither|nor|without)\b|n['’]t\b`)
-
 	reAccordingTo = regexp.MustCompile(`\b(?i:according to) ((?:the |a |an )?[\p{L}\p{N}'’.\- ]{2,60}?)(?:[,.;:]|$| (?:on|in|at|which|who|that|,)\b)`)
 	reSubjectVerb = regexp.MustCompile(`((?:the |a )?(?:\p{Lu}[\p{L}'’.\-]*)(?: (?:(?:of|for|the|de|and) )*\p{Lu}[\p{L}'’.\-]*){0,6}|(?:the )?(?:officials?|experts?|analysts?|observers?|witnesses|police|authorities|ministers?|ministry|spokes(?:man|woman|person)|government|president|agency|army|military|company|diplomats?|sources?|residents?|doctors?|rescuers?)) (?:says|said|say|claims?|claimed|stated|told|reported|announced|insisted|estimates|believes|warned|confirmed)\b`)
 	reVerbSubject = regexp.MustCompile(`[,”"] (?:says|said|added|told|according to) ((?:the |a )?[\p{L}\p{N}'’.\- ]{2,60}?)(?:[,.;:]|$)`)
@@ -32,54 +24,57 @@ var (
 func modalityOf(s string) (m Modality, source string, cue Span) {
 	masked := maskQuotes(s)
 	lower := strings.ToLower(masked)
-	if loc := reHedge.FindStringIndex(lower); loc != nil && !isMonthMay(s, loc) {
-		return Hedged, attributionSource(s, masked), widenCue(lower, reHedge, loc)
+	if start, end, ok := findHedge(lower); ok && s[start:end] != "May" {
+		return Hedged, attributionSource(s, masked), widenCue(lower, Span{start, end})
 	}
-	if loc := reAttrib.FindStringIndex(lower); loc != nil {
+	if start, end, ok := findAttribution(lower); ok {
 		src := attributionSource(s, masked)
 		if src != "" {
-			if i := strings.Index(s, src); i >= 0 && i < loc[0] && loc[0]-i-len(src) < 3 {
-				loc[0] = i
+			if i := strings.Index(s, src); i >= 0 && i < start && start-i-len(src) < 3 {
+				start = i
 			}
 		}
-		return Attributed, src, Span{loc[0], loc[1]}
+		return Attributed, src, Span{start, end}
 	}
-	if loc := reNegation.FindStringIndex(lower); loc != nil {
-		return Negated, "", Span{loc[0], loc[1]}
+	if start, end, ok := findNegation(lower); ok {
+		return Negated, "", Span{start, end}
 	}
 	return Asserted, "", Span{}
 }
 
 // widenCue extends a cue over the hedges right after it ("could reportedly").
-func widenCue(lower string, re *regexp.Regexp, loc []int) Span {
-	sp := Span{loc[0], loc[1]}
+func widenCue(lower string, sp Span) Span {
 	for {
 		rest := lower[sp.End:]
 		trimmed := strings.TrimLeft(rest, " ")
-		next := re.FindStringIndex(trimmed)
-		if next == nil || next[0] != 0 || len(rest)-len(trimmed) > 1 {
+		if len(rest)-len(trimmed) > 1 || !isWordStart(trimmed, 0) {
 			return sp
 		}
-		sp.End += len(rest) - len(trimmed) + next[1]
+		end, ok := hedgeAt(trimmed, 0)
+		if !ok {
+			return sp
+		}
+		sp.End += len(rest) - len(trimmed) + end
 	}
-}
-
-// isMonthMay tells the month May from the modal verb may.
-func isMonthMay(s string, loc []int) bool {
-	return s[loc[0]:loc[1]] == "May"
 }
 
 // attributionSource names who a sentence attributes its claim to: "according
 // to X", "X says", "..., said X". Empty when nobody is named.
 func attributionSource(s, masked string) string {
-	if m := reAccordingTo.FindStringSubmatchIndex(masked); m != nil {
-		return cleanSource(s[m[2]:m[3]])
+	if containsFoldASCII(masked, "according to") {
+		if m := reAccordingTo.FindStringSubmatchIndex(masked); m != nil {
+			return cleanSource(s[m[2]:m[3]])
+		}
 	}
-	if m := reVerbSubject.FindStringSubmatchIndex(masked); m != nil {
-		return cleanSource(s[m[2]:m[3]])
+	if from := verbSubjectFrom(masked); from >= 0 {
+		if m := reVerbSubject.FindStringSubmatchIndex(masked[from:]); m != nil {
+			return cleanSource(s[from+m[2] : from+m[3]])
+		}
 	}
-	if m := reSubjectVerb.FindStringSubmatchIndex(masked); m != nil {
-		return cleanSource(s[m[2]:m[3]])
+	if from := subjectVerbFrom(masked); from >= 0 {
+		if m := reSubjectVerb.FindStringSubmatchIndex(masked[from:]); m != nil {
+			return cleanSource(s[from+m[2] : from+m[3]])
+		}
 	}
 	return ""
 }

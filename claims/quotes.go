@@ -17,7 +17,7 @@ func quoteSpans(s string) []Span {
 	for i, r := range s {
 		switch {
 		case open < 0 && (r == '“' || r == '«' || r == '„'):
-			open, closer = i+utf8.RuneLen(r), map[rune]rune{'“': '”', '«': '»', '„': '“'}[r]
+			open, closer = i+utf8.RuneLen(r), closing(r)
 		case open < 0 && r == '"':
 			open, closer = i+1, '"'
 		case open >= 0 && (r == closer || closer == '”' && r == '"' || closer == '"' && r == '”'):
@@ -33,6 +33,17 @@ func quoteSpans(s string) []Span {
 	return out
 }
 
+// closing returns the mark that closes a quotation opened with r.
+func closing(r rune) rune {
+	switch r {
+	case '“':
+		return '”'
+	case '«':
+		return '»'
+	}
+	return '“' // for „
+}
+
 var (
 	speechVerbs = `(?:said|says|say|told|added|asked|wrote|stated|explained|insisted|noted|declared|stressed|warned|replied|continued|was quoted as saying|is quoted as saying|was quoted)`
 	// After the quotation: `," Putin said`, `," said the head of the agency`.
@@ -41,6 +52,16 @@ var (
 	// Before the quotation: `Putin said he wanted ...: “`.
 	reBeforeNameVerb = regexp.MustCompile(`((?:\p{Lu}[\p{L}'’.\-]*\s+){0,5}\p{Lu}[\p{L}'’.\-]*|he|she|they)\s+` + speechVerbs + `\b[^“"”]{0,120}[:,]\s*$`)
 )
+
+// beforeNameVerb matches reBeforeNameVerb in before, which can only match
+// text that ends in a colon or comma and spaces.
+func beforeNameVerb(before string) []string {
+	trimmed := strings.TrimRight(before, "\t\n\f\r ")
+	if !strings.HasSuffix(trimmed, ":") && !strings.HasSuffix(trimmed, ",") {
+		return nil
+	}
+	return reBeforeNameVerb.FindStringSubmatch(before)
+}
 
 // findQuotes finds the quotations of one paragraph (base is its offset in the
 // article) and their speakers. A pronoun speaker is replaced by lastPerson,
@@ -64,7 +85,7 @@ func findQuotes(para string, base int, lastPerson func(at int) string) []Quote {
 			speaker = m[1]
 		} else if m := reAfterVerbName.FindStringSubmatch(after); m != nil {
 			speaker = cleanSource(m[1])
-		} else if m := reBeforeNameVerb.FindStringSubmatch(before); m != nil {
+		} else if m := beforeNameVerb(before); m != nil {
 			speaker = m[1]
 		}
 		switch strings.ToLower(speaker) {
