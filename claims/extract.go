@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/token"
@@ -25,7 +24,6 @@ import (
 type Extractor struct {
 	tagger  *postag.Tagger
 	ner     *ner.Extracter
-	labels  labelCache
 	scratch sync.Pool // of *scratch
 }
 
@@ -33,6 +31,9 @@ type Extractor struct {
 type scratch struct {
 	article  []token.Token // the tokens of the article
 	sentence []token.Token // a copy of one sentence's tokens, to tag
+	// labels are the entity labels of the article's capitalised words, as
+	// the model first gave them in the article.
+	labels map[string]string
 }
 
 // NewExtractor loads the tokenizer, tagger and entity models.
@@ -68,6 +69,10 @@ func (x *Extractor) Extract(a *Article) ([]Claim, ErrorList) {
 	sc := x.scratch.Get().(*scratch)
 	defer x.scratch.Put(sc)
 	sc.article = tokens.Append(sc.article[:0], text)
+	if sc.labels == nil {
+		sc.labels = map[string]string{}
+	}
+	clear(sc.labels)
 	toks := sc.article
 	spans := sentences.Split(text)
 
@@ -95,7 +100,7 @@ func (x *Extractor) Extract(a *Article) ([]Claim, ErrorList) {
 			start += m[1]
 		}
 		sc.sentence = appendTokensIn(sc.sentence[:0], toks, start, end)
-		c, err := x.claim(a, text, start, end, line, sc.sentence, times)
+		c, err := x.claim(a, text, start, end, line, sc.sentence, times, sc.labels)
 		if err != nil {
 			errs.Add(&InputError{Path: a.Path, Line: line, Problem: err.Error(), Err: err})
 			prev = nil
@@ -134,7 +139,7 @@ func fitted[T any](s []T) []T {
 
 // claim extracts one sentence. It recovers from a panic in a model so one
 // odd sentence cannot stop the run.
-func (x *Extractor) claim(a *Article, text string, start, end, line int, toks []token.Token, times *timex.Discourse) (c Claim, err error) {
+func (x *Extractor) claim(a *Article, text string, start, end, line int, toks []token.Token, times *timex.Discourse, labels map[string]string) (c Claim, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("cannot extract sentence: %v", r)
@@ -144,7 +149,7 @@ func (x *Extractor) claim(a *Article, text string, start, end, line int, toks []
 	c = Claim{Article: a.ID, Line: line, Start: start, End: end, Text: s}
 	if len(toks) > 0 {
 		x.tag(toks)
-		x.label(toks)
+		x.label(toks, labels)
 		c.Entities = entitiesOf(text, toks)
 	}
 	for _, q := range quantity.Extract(s) {
@@ -192,10 +197,12 @@ func (x *Extractor) tag(toks []token.Token) {
 }
 
 // label gives the capitalised words of a tagged sentence their entity
-// labels. A word the entity model has labelled before takes that label from
-// the cache; only windows around words it has not seen go to the model, the
-// costly step of extraction.
-func (x *Extractor) label(toks []token.Token) {
+// labels. A word the entity model has labelled before in the article takes
+// that label again; only windows around words it has not seen go to the
+// model, the costly step of extraction. The labels are the article's own, so
+// that an article's claims never depend on which articles were extracted
+// before it.
+func (x *Extractor) label(toks []token.Token, labels map[string]string) {
 	for _, w := range nameWindows(toks) {
 		win := toks[w[0]:w[1]]
 		known := true
@@ -203,7 +210,7 @@ func (x *Extractor) label(toks []token.Token) {
 			if !isCapWord(win[i]) {
 				continue
 			}
-			if l, ok := x.labels.get(win[i].Text); ok {
+			if l, ok := labels[win[i].Text]; ok {
 				win[i].Label = l
 			} else {
 				known = false
@@ -215,35 +222,11 @@ func (x *Extractor) label(toks []token.Token) {
 		x.ner.Label(win)
 		for _, t := range win {
 			if isCapWord(t) {
-				x.labels.put(t.Text, t.Label)
+				if _, ok := labels[t.Text]; !ok {
+					labels[t.Text] = t.Label
+				}
 			}
 		}
-	}
-}
-
-// labelCache remembers the entity label of capitalised words, up to a bound,
-// for all goroutines.
-type labelCache struct {
-	m sync.Map
-	n atomic.Int64
-}
-
-const maxCachedLabels = 200_000
-
-func (c *labelCache) get(word string) (string, bool) {
-	v, ok := c.m.Load(word)
-	if !ok {
-		return "", false
-	}
-	return v.(string), true
-}
-
-func (c *labelCache) put(word, label string) {
-	if c.n.Load() >= maxCachedLabels {
-		return
-	}
-	if _, loaded := c.m.LoadOrStore(word, label); !loaded {
-		c.n.Add(1)
 	}
 }
 

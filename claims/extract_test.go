@@ -234,3 +234,23 @@ func liveBytesPerClaim(x *Extractor, arts []*Article) float64 {
 	runtime.KeepAlive(all)
 	return float64(int64(m1.HeapAlloc)-int64(m0.HeapAlloc)) / float64(n)
 }
+
+// An article's claims do not depend on the articles extracted before it by
+// the same Extractor, nor on the order: incremental runs and parallel
+// workers must give what a full run gives.
+func TestExtractIndependentOfOrder(t *testing.T) {
+	arts := seedArticles(t)
+	alone := map[string][]Claim{}
+	for _, a := range arts {
+		cs, _ := extractor(t).Extract(a)
+		alone[a.ID] = cs
+	}
+	x := extractor(t)
+	for i := len(arts) - 1; i >= 0; i-- {
+		a := arts[i]
+		cs, _ := x.Extract(a)
+		if d := cmp.Diff(alone[a.ID], cs); d != "" {
+			t.Errorf("%s extracted after others differs from extracted alone (-alone +after):\n%s", a.ID, d)
+		}
+	}
+}
