@@ -7,6 +7,11 @@ import (
 	"github.com/crosscheck/crosscheck/claims/timex"
 )
 
+// Version names how claims are extracted. It changes whenever extraction
+// gives other claims for the same article, so that stored claims of an
+// earlier version are known to be out of date and extracted again.
+const Version = "2"
+
 // Article is one news article: where it came from and what is known about it.
 // Fields that the corpus metadata does not state are left empty; an unknown
 // publication date is the zero time.

@@ -30,11 +30,13 @@ type blob struct {
 	Bits    int
 }
 
-// schema is a fingerprint of the claims.Claim type as gob sees it: its
-// fields, their names and types, recursively. An article stored under
-// another fingerprint was encoded by another version of crosscheck.
+// schema is a fingerprint of the claims.Claim type as gob sees it (its
+// fields, their names and types, recursively) and of claims.Version. An
+// article stored under another fingerprint was extracted or encoded by
+// another version of crosscheck.
 var schema = sync.OnceValue(func() string {
 	var b strings.Builder
+	b.WriteString(claims.Version + "\n")
 	describe(&b, reflect.TypeFor[claims.Claim](), map[reflect.Type]bool{})
 	sum := sha256.Sum256([]byte(b.String()))
 	return hex.EncodeToString(sum[:8])

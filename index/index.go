@@ -38,6 +38,8 @@ type Index struct {
 	folded   analysis.Analyzer // the folded and entity fields' analyser
 
 	mu sync.Mutex // serialises writes
+
+	notes *notes
 }
 
 // Open opens the existing index in dir for reading: searching and listing
@@ -152,8 +154,12 @@ func (x *Index) ReadOnly() bool { return x.readOnly }
 // Close releases the index; for an on-disk index it waits until everything
 // written is on disk. Using the index after Close returns errors.
 func (x *Index) Close() error {
+	nerr := x.notes.close()
 	if err := x.b.Close(); err != nil {
 		return fmt.Errorf("close index %q: %w", x.dir, err)
+	}
+	if nerr != nil {
+		return fmt.Errorf("close index %q: %w", x.dir, nerr)
 	}
 	return nil
 }
@@ -280,7 +286,7 @@ func openExisting(dir string, readOnly bool) (*Index, error) {
 // wrap makes an Index of an open Bleve index, finding its analysers.
 func wrap(b bleve.Index, dir string, readOnly bool) (*Index, error) {
 	m := b.Mapping()
-	x := &Index{b: b, dir: dir, readOnly: readOnly}
+	x := &Index{b: b, dir: dir, readOnly: readOnly, notes: &notes{dir: dir, readOnly: readOnly}}
 	x.standard = m.AnalyzerNamed(m.AnalyzerNameForPath(fieldText))
 	x.folded = m.AnalyzerNamed(analyzerFolded)
 	if x.standard == nil || x.folded == nil {

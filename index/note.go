@@ -1,29 +1,139 @@
 package index
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
-// notePrefix keeps notes apart from the index's own internal keys.
-const notePrefix = "note/"
+// Notes live beside the Bleve index, in their own bbolt file: Bleve keeps
+// its internal values in memory, which notes of a large corpus (one per
+// article, one per story) would fill.
+const notesFile = "notes.bolt"
 
-// SetNote stores a small blob under a name, beside the claims: what the
-// last comparison found, for search to show. A nil or empty value removes
-// the note. It fails with ErrReadOnly on an index opened with Open.
-func (x *Index) SetNote(name string, value []byte) error {
-	if x.readOnly {
-		return fmt.Errorf("set note %s: %w", name, ErrReadOnly)
+var notesBucket = []byte("notes")
+
+// notes is the note store of an index: a bbolt file for an on-disk index,
+// opened on first use (and, read-only, not at all when there is none), or a
+// map in memory.
+type notes struct {
+	dir      string
+	readOnly bool
+
+	once sync.Once
+	db   *bolt.DB // nil when in memory or, read-only, absent
+	err  error
+
+	mu  sync.Mutex
+	mem map[string][]byte
+}
+
+func (n *notes) open() (*bolt.DB, error) {
+	n.once.Do(func() {
+		if n.dir == "" {
+			return
+		}
+		path := filepath.Join(n.dir, notesFile)
+		if n.readOnly {
+			if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+				return
+			}
+		}
+		db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 5 * time.Second, ReadOnly: n.readOnly})
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			n.err = fmt.Errorf("%q: %w", n.dir, ErrLocked)
+			return
+		}
+		if err != nil {
+			n.err = fmt.Errorf("%s: %w: %w", path, ErrCorrupt, err)
+			return
+		}
+		n.db = db
+	})
+	return n.db, n.err
+}
+
+func (n *notes) close() error {
+	if n.db == nil {
+		return nil
 	}
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	key := []byte(notePrefix + name)
-	if len(value) == 0 {
-		if err := x.b.DeleteInternal(key); err != nil {
-			return fmt.Errorf("delete note %s: %w", name, err)
+	return n.db.Close()
+}
+
+func (n *notes) get(name string) ([]byte, error) {
+	db, err := n.open()
+	if err != nil {
+		return nil, err
+	}
+	if db == nil {
+		n.mu.Lock()
+		defer n.mu.Unlock()
+		return n.mem[name], nil
+	}
+	var out []byte
+	err = db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(notesBucket); b != nil {
+			if v := b.Get([]byte(name)); v != nil {
+				out = append([]byte(nil), v...)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+func (n *notes) set(values map[string][]byte) error {
+	db, err := n.open()
+	if err != nil {
+		return err
+	}
+	if db == nil {
+		n.mu.Lock()
+		defer n.mu.Unlock()
+		if n.mem == nil {
+			n.mem = map[string][]byte{}
+		}
+		for name, v := range values {
+			if len(v) == 0 {
+				delete(n.mem, name)
+			} else {
+				n.mem[name] = append([]byte(nil), v...)
+			}
 		}
 		return nil
 	}
-	if err := x.b.SetInternal(key, value); err != nil {
+	return db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists(notesBucket)
+		if err != nil {
+			return err
+		}
+		for name, v := range values {
+			if len(v) == 0 {
+				err = b.Delete([]byte(name))
+			} else {
+				err = b.Put([]byte(name), v)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// SetNote stores a blob under a name, beside the claims: what the last
+// comparison found, for search to show, or what it may reuse. A nil or
+// empty value removes the note. It fails with ErrReadOnly on an index
+// opened with Open.
+func (x *Index) SetNote(name string, value []byte) error {
+	if err := x.SetNotes(map[string][]byte{name: value}); err != nil {
 		return fmt.Errorf("set note %s: %w", name, err)
 	}
 	return nil
@@ -32,7 +142,7 @@ func (x *Index) SetNote(name string, value []byte) error {
 // Note returns the blob stored under name by SetNote, or nil when there is
 // none.
 func (x *Index) Note(name string) ([]byte, error) {
-	v, err := x.b.GetInternal([]byte(notePrefix + name))
+	v, err := x.notes.get(name)
 	if err != nil {
 		return nil, fmt.Errorf("read note %s: %w", name, err)
 	}
@@ -40,27 +150,16 @@ func (x *Index) Note(name string) ([]byte, error) {
 }
 
 // SetNotes stores many notes at once, as SetNote would one by one, in one
-// batch: far faster for thousands of notes. A nil or empty value removes
-// its note. It fails with ErrReadOnly on an index opened with Open.
-func (x *Index) SetNotes(notes map[string][]byte) error {
+// transaction: far faster for thousands of notes. A nil or empty value
+// removes its note. It fails with ErrReadOnly on an index opened with Open.
+func (x *Index) SetNotes(values map[string][]byte) error {
 	if x.readOnly {
 		return fmt.Errorf("set notes: %w", ErrReadOnly)
 	}
-	if len(notes) == 0 {
+	if len(values) == 0 {
 		return nil
 	}
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	b := x.b.NewBatch()
-	for name, value := range notes {
-		key := []byte(notePrefix + name)
-		if len(value) == 0 {
-			b.DeleteInternal(key)
-		} else {
-			b.SetInternal(key, value)
-		}
-	}
-	if err := x.b.Batch(b); err != nil {
+	if err := x.notes.set(values); err != nil {
 		return fmt.Errorf("set notes: %w", err)
 	}
 	return nil

@@ -3,6 +3,8 @@ package index
 import (
 	"bytes"
 	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -56,5 +58,27 @@ func TestSetNotes(t *testing.T) {
 	}
 	if err := x.SetNotes(nil); err != nil {
 		t.Errorf("SetNotes(nil) = %v, want nil", err)
+	}
+}
+
+func TestNotesReadOnlyWithoutFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	x, err := Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if got, err := r.Note("support"); err != nil || got != nil {
+		t.Errorf("Note on a read-only index that never kept notes = %q, %v; want nil, nil", got, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, notesFile)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("reading a note made %s (%v); a read-only index must not write", notesFile, err)
 	}
 }
