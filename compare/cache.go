@@ -22,9 +22,10 @@ type Cache interface {
 	// Get returns the values stored under keys; keys not stored are
 	// absent from the map.
 	Get(keys []string) (map[string][]byte, error)
-	// Update stores put, and drops every stored key that is neither in put
-	// nor in keep.
-	Update(put map[string][]byte, keep []string) error
+	// Put stores values under their keys.
+	Put(values map[string][]byte) error
+	// Prune drops every stored key not in keep.
+	Prune(keep []string) error
 }
 
 // cachedStory is a storyResult as a Cache keeps it.

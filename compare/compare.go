@@ -55,6 +55,14 @@ type Options struct {
 	Limit int
 	// Cache, when set, keeps each story's findings for the next run.
 	Cache Cache
+	// Support, when set, is given the support of claims as stories are
+	// compared, and Result.Support is left empty, so that the support of a
+	// large corpus is never held whole. It is called once per story with
+	// its articles and the support of their claims (claims without any are
+	// absent), then once with the claims disputed by name variants, which
+	// cross stories, and their articles: support given for an article
+	// already given adds to it.
+	Support func(articles []string, support map[string]Support) error
 }
 
 // Compare groups the articles into stories and finds the discrepancies

@@ -78,8 +78,9 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 			return Result{}, fmt.Errorf("story cache: %w", err)
 		}
 	}
-	results := make([]storyResult, len(res.Stories))
-	hit := make([]bool, len(res.Stories))
+	// Stories are compared on all processors; their results are taken in
+	// story order as they come, and let go once taken.
+	sink := newSink(len(res.Stories))
 	next := make(chan int)
 	var (
 		wg       sync.WaitGroup
@@ -91,57 +92,26 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		wg.Go(func() {
 			for i := range next {
 				if firstErr != nil || ctx.Err() != nil {
+					sink.skip(i)
 					continue
 				}
 				var r storyResult
 				var err error
 				if data, ok := cached[keys[i]]; ok && keys[i] != "" {
 					r, err = g.reuseStory(res.Stories[i], data, src)
-					hit[i] = err == nil
+					r.reused = err == nil
 				}
-				if !hit[i] {
+				if !r.reused {
 					r, err = g.compareStory(ctx, res.Stories[i], src, cands, opt)
 				}
 				if err != nil {
 					fail(err)
+					sink.skip(i)
 					continue
 				}
-				results[i] = r
+				sink.put(i, &r)
 			}
 		})
-	}
-	for i := range res.Stories {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if firstErr != nil {
-		return Result{}, firstErr
-	}
-	if err := ctx.Err(); err != nil {
-		return Result{}, err
-	}
-
-	if opt.Cache != nil {
-		put := map[string][]byte{}
-		var keep []string
-		for i, k := range keys {
-			switch {
-			case k == "":
-			case hit[i]:
-				keep = append(keep, k)
-			default:
-				data, err := encodeStory(results[i])
-				if err != nil {
-					return Result{}, fmt.Errorf("story cache: %w", err)
-				}
-				put[k] = data
-			}
-		}
-		if err := opt.Cache.Update(put, keep); err != nil {
-			return Result{}, fmt.Errorf("story cache: %w", err)
-		}
-		res.Reused = len(keep)
 	}
 
 	found := map[string]*Discrepancy{}
@@ -163,34 +133,124 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		}
 		return sp
 	}
-	var spotted []spot
-	for _, r := range results {
+	var (
+		spotted []spot
+		keep    []string
+		put     = map[string][]byte{}
+	)
+	flush := func() error {
+		if len(put) == 0 {
+			return nil
+		}
+		err := opt.Cache.Put(put)
+		clear(put)
+		return err
+	}
+	take := func(i int, r *storyResult) error {
 		res.Comparisons += r.comparisons
+		spotted = append(spotted, r.spotted...)
 		for _, d := range r.found {
 			add(d)
 		}
-		for _, p := range r.corroborated {
-			supportOf(p[0]).Corroborated = append(supportOf(p[0]).Corroborated, p[1])
-			supportOf(p[1]).Corroborated = append(supportOf(p[1]).Corroborated, p[0])
+		if k := keys[i]; k != "" && opt.Cache != nil {
+			if r.reused {
+				keep = append(keep, k)
+			} else {
+				data, err := encodeStory(*r)
+				if err != nil {
+					return err
+				}
+				put[k] = data
+				keep = append(keep, k)
+				if len(put) >= cacheFlush {
+					if err := flush(); err != nil {
+						return err
+					}
+				}
+			}
 		}
-		spotted = append(spotted, r.spotted...)
+		if opt.Support == nil {
+			for _, p := range r.corroborated {
+				supportOf(p[0]).Corroborated = append(supportOf(p[0]).Corroborated, p[1])
+				supportOf(p[1]).Corroborated = append(supportOf(p[1]).Corroborated, p[0])
+			}
+			return nil
+		}
+		return opt.Support(res.Stories[i].Articles, storySupport(r))
 	}
-	for _, d := range names.variants(spotted, storyOf) {
+	done := make(chan error, 1)
+	go func() {
+		var err error
+		for i := range res.Stories {
+			r, ok := sink.take(i)
+			if ok && err == nil {
+				if err = take(i, r); err != nil {
+					fail(err)
+				}
+			}
+		}
+		done <- err
+	}()
+	for i := range res.Stories {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	takeErr := <-done
+	if firstErr != nil {
+		return Result{}, firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	if takeErr != nil {
+		return Result{}, takeErr
+	}
+	if opt.Cache != nil {
+		if err := flush(); err != nil {
+			return Result{}, fmt.Errorf("story cache: %w", err)
+		}
+		if err := opt.Cache.Prune(keep); err != nil {
+			return Result{}, fmt.Errorf("story cache: %w", err)
+		}
+	}
+	for i := range res.Stories {
+		if sink.reused[i] {
+			res.Reused++
+		}
+	}
+
+	variants := names.variants(spotted, storyOf)
+	for _, d := range variants {
 		add(d)
 	}
 	for _, d := range found {
 		res.Discrepancies = append(res.Discrepancies, *d)
 	}
 	sortDiscrepancies(res.Discrepancies)
-	for _, d := range res.Discrepancies {
-		seen := map[string]bool{}
-		for _, ev := range d.Evidence {
-			if !seen[ev.ClaimID] {
-				seen[ev.ClaimID] = true
-				sp := supportOf(ev.ClaimID)
-				sp.Contradicted = append(sp.Contradicted, d.ID)
+	if opt.Support != nil {
+		// The stories gave the support of their claims; what is left is
+		// the name variants, which cross stories.
+		sp := contradictions(variants)
+		if len(sp) > 0 {
+			var arts []string
+			seen := map[string]bool{}
+			for _, d := range variants {
+				for _, ev := range d.Evidence {
+					if !seen[ev.Article] {
+						seen[ev.Article] = true
+						arts = append(arts, ev.Article)
+					}
+				}
+			}
+			if err := opt.Support(arts, sp); err != nil {
+				return Result{}, err
 			}
 		}
+		return res, nil
+	}
+	for id, c := range contradictions(res.Discrepancies) {
+		supportOf(id).Contradicted = c.Contradicted
 	}
 	res.Support = make(map[string]Support, len(support))
 	for id, sp := range support {
@@ -199,6 +259,91 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		res.Support[id] = *sp
 	}
 	return res, nil
+}
+
+// cacheFlush is how many stories' findings are written to the cache at a
+// time.
+const cacheFlush = 256
+
+// contradictions is, per claim in the evidence of ds, the discrepancies
+// that dispute it, sorted.
+func contradictions(ds []Discrepancy) map[string]Support {
+	out := map[string]Support{}
+	for _, d := range ds {
+		seen := map[string]bool{}
+		for _, ev := range d.Evidence {
+			if !seen[ev.ClaimID] {
+				seen[ev.ClaimID] = true
+				sp := out[ev.ClaimID]
+				sp.Contradicted = append(sp.Contradicted, d.ID)
+				out[ev.ClaimID] = sp
+			}
+		}
+	}
+	for id, sp := range out {
+		sort.Strings(sp.Contradicted)
+		out[id] = sp
+	}
+	return out
+}
+
+// storySupport is the support of a story's claims from its own findings.
+func storySupport(r *storyResult) map[string]Support {
+	out := contradictions(r.found)
+	for _, p := range r.corroborated {
+		for _, k := range [2]int{0, 1} {
+			sp := out[p[k]]
+			sp.Corroborated = append(sp.Corroborated, p[1-k])
+			out[p[k]] = sp
+		}
+	}
+	for id, sp := range out {
+		sort.Strings(sp.Corroborated)
+		out[id] = sp
+	}
+	return out
+}
+
+// sink hands the results of stories, compared in any order, to one reader
+// in story order.
+type sink struct {
+	mu     sync.Mutex
+	cond   *sync.Cond
+	ready  []*storyResult
+	state  []int8 // 0 pending, 1 ready, 2 skipped
+	reused []bool
+}
+
+func newSink(n int) *sink {
+	s := &sink{ready: make([]*storyResult, n), state: make([]int8, n), reused: make([]bool, n)}
+	s.cond = sync.NewCond(&s.mu)
+	return s
+}
+
+func (s *sink) put(i int, r *storyResult) {
+	s.mu.Lock()
+	s.ready[i], s.state[i], s.reused[i] = r, 1, r.reused
+	s.mu.Unlock()
+	s.cond.Broadcast()
+}
+
+func (s *sink) skip(i int) {
+	s.mu.Lock()
+	s.state[i] = 2
+	s.mu.Unlock()
+	s.cond.Broadcast()
+}
+
+// take waits for story i and returns its result, false when it was skipped.
+func (s *sink) take(i int) (*storyResult, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for s.state[i] == 0 {
+		s.cond.Wait()
+	}
+	r := s.ready[i]
+	s.ready[i] = nil
+	return r, s.state[i] == 1
 }
 
 // scanned is what the first pass learns of the whole corpus.
@@ -317,6 +462,7 @@ type storyResult struct {
 	found        []Discrepancy
 	comparisons  int
 	corroborated [][2]string // claim pairs that say the same thing
+	reused       bool        // read from the cache
 	spotted      []spot      // mentions of names that may be variants
 }
 

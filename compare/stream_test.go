@@ -147,7 +147,14 @@ func (m mapCache) Get(keys []string) (map[string][]byte, error) {
 	return out, nil
 }
 
-func (m mapCache) Update(put map[string][]byte, keep []string) error {
+func (m mapCache) Put(values map[string][]byte) error {
+	for k, v := range values {
+		m[k] = v
+	}
+	return nil
+}
+
+func (m mapCache) Prune(keep []string) error {
 	kept := map[string]bool{}
 	for _, k := range keep {
 		kept[k] = true
@@ -156,9 +163,6 @@ func (m mapCache) Update(put map[string][]byte, keep []string) error {
 		if !kept[k] {
 			delete(m, k)
 		}
-	}
-	for k, v := range put {
-		m[k] = v
 	}
 	return nil
 }

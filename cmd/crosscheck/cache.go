@@ -59,8 +59,18 @@ func (c storyCache) Get(keys []string) (map[string][]byte, error) {
 	return out, nil
 }
 
-// Update implements compare.Cache.
-func (c storyCache) Update(put map[string][]byte, keep []string) error {
+// Put implements compare.Cache.
+func (c storyCache) Put(values map[string][]byte) error {
+	notes := make(map[string][]byte, len(values))
+	for k, v := range values {
+		notes[c.note(k)] = v
+	}
+	return c.idx.SetNotes(notes)
+}
+
+// Prune implements compare.Cache: it drops the notes of the stories listed
+// by the last run but not kept, and lists the kept ones.
+func (c storyCache) Prune(keep []string) error {
 	old, err := c.idx.Note(storiesNote)
 	if err != nil {
 		return err
@@ -69,13 +79,9 @@ func (c storyCache) Update(put map[string][]byte, keep []string) error {
 	for _, name := range strings.Fields(string(old)) {
 		notes[name] = nil
 	}
-	var list []string
+	list := make([]string, 0, len(keep))
 	for _, k := range keep {
 		delete(notes, c.note(k))
-		list = append(list, c.note(k))
-	}
-	for k, v := range put {
-		notes[c.note(k)] = v
 		list = append(list, c.note(k))
 	}
 	sort.Strings(list)

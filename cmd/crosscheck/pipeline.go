@@ -246,13 +246,12 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	}
 	st.add("index", indexTime+time.Since(t0), "%d articles written, %d removed", len(todo), removed)
 
-	ids := make([]string, len(arts))
 	values := make([]claims.Article, len(arts))
 	for i, a := range arts {
-		ids[i] = a.ID
 		values[i] = *a
 	}
-	var opt compare.Options
+	sw := newSupportWriter(idx)
+	opt := compare.Options{Support: sw.add}
 	if b := buildID(); b != "" {
 		opt.Cache = storyCache{idx: idx, build: b}
 	}
@@ -265,7 +264,7 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 			return reports.Report{}, errs, err
 		}
 	}
-	if err := saveSupport(idx, ids, res.Support); err != nil {
+	if err := sw.flush(); err != nil {
 		return reports.Report{}, errs, err
 	}
 	claimCount := 0

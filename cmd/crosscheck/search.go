@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -327,10 +329,23 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // show.
 func supportNote(article string) string { return "support/" + article }
 
-// saveSupport records the comparison's support of the claims of the given
-// articles in the index, one note per article, removing the notes of
-// articles whose claims have none.
-func saveSupport(idx *index.Index, articles []string, s map[string]compare.Support) error {
+// supportWriter records the support of claims in the index as the
+// comparison gives it, one note per article, a thousand notes at a time.
+// An article given again has the new support added to what it had in this
+// run; an article given without support loses the note of an earlier run.
+type supportWriter struct {
+	idx     *index.Index
+	given   map[string]bool
+	pending map[string][]byte // note name -> value
+}
+
+func newSupportWriter(idx *index.Index) *supportWriter {
+	// The one note of all articles that earlier versions kept goes.
+	return &supportWriter{idx: idx, given: map[string]bool{}, pending: map[string][]byte{"support": nil}}
+}
+
+// add implements compare.Options.Support.
+func (w *supportWriter) add(articles []string, s map[string]compare.Support) error {
 	byArticle := map[string]map[string]compare.Support{}
 	for id, sp := range s {
 		a := claimArticle(id)
@@ -339,19 +354,62 @@ func saveSupport(idx *index.Index, articles []string, s map[string]compare.Suppo
 		}
 		byArticle[a][id] = sp
 	}
-	notes := make(map[string][]byte, len(articles)+1)
-	notes["support"] = nil // the one note of all articles that earlier versions kept
 	for _, a := range articles {
-		notes[supportNote(a)] = nil
-		if m := byArticle[a]; m != nil {
+		m := byArticle[a]
+		name := supportNote(a)
+		if w.given[a] {
+			old, ok := w.pending[name]
+			if !ok {
+				var err error
+				if old, err = w.idx.Note(name); err != nil {
+					return err
+				}
+			}
+			m = mergeSupport(old, m)
+		}
+		w.given[a] = true
+		w.pending[name] = nil
+		if len(m) > 0 {
 			b, err := json.Marshal(m)
 			if err != nil {
 				return err
 			}
-			notes[supportNote(a)] = b
+			w.pending[name] = b
 		}
 	}
-	return idx.SetNotes(notes)
+	if len(w.pending) >= 1000 {
+		return w.flush()
+	}
+	return nil
+}
+
+// flush writes the pending notes.
+func (w *supportWriter) flush() error {
+	err := w.idx.SetNotes(w.pending)
+	clear(w.pending)
+	return err
+}
+
+// mergeSupport adds the support m to a stored note's.
+func mergeSupport(stored []byte, m map[string]compare.Support) map[string]compare.Support {
+	var out map[string]compare.Support
+	if len(stored) == 0 || json.Unmarshal(stored, &out) != nil || out == nil {
+		out = map[string]compare.Support{}
+	}
+	for id, sp := range m {
+		o := out[id]
+		o.Corroborated = sortedUnion(o.Corroborated, sp.Corroborated)
+		o.Contradicted = sortedUnion(o.Contradicted, sp.Contradicted)
+		out[id] = o
+	}
+	return out
+}
+
+// sortedUnion is the sorted distinct strings of a and b.
+func sortedUnion(a, b []string) []string {
+	out := append(append([]string(nil), a...), b...)
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 // loadSupport reads what saveSupport recorded for the given articles;
