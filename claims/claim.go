@@ -10,7 +10,7 @@ import (
 // Version names how claims are extracted. It changes whenever extraction
 // gives other claims for the same article, so that stored claims of an
 // earlier version are known to be out of date and extracted again.
-const Version = "2"
+const Version = "3"
 
 // Article is one news article: where it came from and what is known about it.
 // Fields that the corpus metadata does not state are left empty; an unknown
@@ -40,9 +40,11 @@ func (a *Article) HasDate() bool { return !a.Published.IsZero() }
 // Offsets are byte offsets into the article file; Line is 1-based.
 type Claim struct {
 	// ID is "<article>:<n>", n counting the article's claims from 1.
-	ID         string
-	Article    string
-	Line       int
+	ID      string
+	Article string
+	Line    int
+	// Column is the 1-based column of Start on its line, in characters.
+	Column     int
 	Start, End int
 	Text       string
 	Entities   []Entity

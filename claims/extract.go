@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/token"
@@ -107,6 +108,7 @@ func (x *Extractor) Extract(a *Article) ([]Claim, ErrorList) {
 			continue
 		}
 		c.ID = a.ID + ":" + strconv.Itoa(len(out)+1)
+		c.Column = utf8.RuneCountInString(text[lines[line-1]:start]) + 1
 		for _, q := range quotes {
 			if q.Start < c.End && q.End > c.Start {
 				c.Quotes = append(c.Quotes, q)

@@ -303,6 +303,19 @@ func (c *corpus) evidence(cl *claims.Claim, start, end int, value string) Eviden
 		Text:     cl.Text[start-cl.Start : end-cl.Start],
 		Value:    value,
 	}
+	if cl.Column > 0 {
+		// From the claim's own line and column: the article's text need
+		// not be at hand.
+		before := cl.Text[:start-cl.Start]
+		ev.Line += strings.Count(before, "\n")
+		if i := strings.LastIndexByte(before, '\n'); i >= 0 {
+			ev.Column = utf8.RuneCountInString(before[i+1:]) + 1
+		} else {
+			ev.Column = cl.Column + utf8.RuneCountInString(before)
+		}
+		ev.EndColumn = ev.Column + utf8.RuneCountInString(ev.Text)
+		return ev
+	}
 	if a := c.arts[cl.Article]; a != nil && end <= len(a.Text) {
 		ls := strings.LastIndexByte(a.Text[:start], '\n') + 1
 		ev.Line = strings.Count(a.Text[:start], "\n") + 1

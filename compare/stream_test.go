@@ -242,3 +242,30 @@ func TestCompareFromCache(t *testing.T) {
 		t.Errorf("damaged cache: discrepancies differ (-want +got):\n%s", d)
 	}
 }
+
+// Evidence is placed from the claims alone, as from the article's text.
+func TestEvidenceWithoutText(t *testing.T) {
+	arts, cs := seedArticles(t)
+	want, err := Compare(context.Background(), arts, cs, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare := slices.Clone(arts)
+	for i := range bare {
+		bare[i].Text = ""
+	}
+	got, err := Compare(context.Background(), bare, cs, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(want.Discrepancies, got.Discrepancies); d != "" {
+		t.Errorf("articles without text: discrepancies differ (-with +without):\n%s", d)
+	}
+	for _, d := range got.Discrepancies {
+		for _, ev := range d.Evidence {
+			if ev.Column < 1 || ev.EndColumn <= ev.Column {
+				t.Errorf("%s: evidence of %s at columns %d-%d", d.ID, ev.ClaimID, ev.Column, ev.EndColumn)
+			}
+		}
+	}
+}

@@ -226,6 +226,9 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 				finish()
 				return reports.Report{}, errs, err
 			}
+			for _, a := range chunk {
+				a.Text = "" // claims place themselves; the text is not needed again
+			}
 			indexTime += time.Since(t1)
 		}
 		finish()
@@ -249,6 +252,8 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	values := make([]claims.Article, len(arts))
 	for i, a := range arts {
 		values[i] = *a
+		values[i].Text = ""
+		a.Text = ""
 	}
 	sw := newSupportWriter(idx)
 	opt := compare.Options{Support: sw.add}
