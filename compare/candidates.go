@@ -72,9 +72,11 @@ func (x *storyIndex) candidates(cl *claims.Claim, limit int) []*claims.Claim {
 			words = append(words, tdf{t, df})
 		}
 	}
-	slices.SortFunc(words, func(a, b tdf) int {
-		return cmp.Or(cmp.Compare(a.df, b.df), cmp.Compare(a.t, b.t))
-	})
+	// Sorted, so that scores are summed in one order and come out the same
+	// to the last bit in every run.
+	byRarity := func(a, b tdf) int { return cmp.Or(cmp.Compare(a.df, b.df), cmp.Compare(a.t, b.t)) }
+	slices.SortFunc(keys, byRarity)
+	slices.SortFunc(words, byRarity)
 	if len(words) > storyTerms {
 		words = words[:storyTerms]
 	}
@@ -108,9 +110,26 @@ func (x *storyIndex) candidates(cl *claims.Claim, limit int) []*claims.Claim {
 		hits = append(hits, hit{other, s})
 		x.score[i] = 0
 	}
-	slices.SortFunc(hits, func(a, b hit) int {
+	better := func(a, b hit) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.cl.ID, b.cl.ID))
-	})
+	}
+	if len(hits) > 2*limit {
+		// Only the best limit are wanted: keep those at or above the
+		// limit-th best score before sorting.
+		scores := make([]float64, len(hits))
+		for i, h := range hits {
+			scores[i] = h.score
+		}
+		cut := nthLargest(scores, limit)
+		kept := hits[:0]
+		for _, h := range hits {
+			if h.score >= cut {
+				kept = append(kept, h)
+			}
+		}
+		hits = kept
+	}
+	slices.SortFunc(hits, better)
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
@@ -119,4 +138,36 @@ func (x *storyIndex) candidates(cl *claims.Claim, limit int) []*claims.Claim {
 		out[i] = h.cl
 	}
 	return out
+}
+
+// nthLargest returns the n-th largest of xs (1-based; n <= len(xs)),
+// reordering xs: a quickselect.
+func nthLargest(xs []float64, n int) float64 {
+	lo, hi, k := 0, len(xs)-1, n-1
+	for lo < hi {
+		p := xs[(lo+hi)/2]
+		i, j := lo, hi
+		for i <= j {
+			for xs[i] > p {
+				i++
+			}
+			for xs[j] < p {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return xs[k]
+		}
+	}
+	return xs[k]
 }

@@ -3,6 +3,7 @@ package compare
 import (
 	"context"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -180,8 +181,9 @@ type corpus struct {
 // features are what the detectors read from one claim, computed once.
 type features struct {
 	clocks  []clock
-	booster bool  // the claim insists on its certainty
-	dispute []int // where the claim disputes something, nil when it does not
+	booster bool     // the claim insists on its certainty
+	dispute []int    // where the claim disputes something, nil when it does not
+	keys    []string // the distinct name keys of its entities, sorted (entityKeys)
 }
 
 // feat returns the features of a claim, computing them on first use.
@@ -189,7 +191,7 @@ func (c *corpus) feat(cl *claims.Claim) *features {
 	if f, ok := c.feats[cl.ID]; ok {
 		return f
 	}
-	f := &features{clocks: clocksOf(cl), booster: reBooster.MatchString(cl.Text), dispute: reDispute.FindStringIndex(cl.Text)}
+	f := &features{clocks: clocksOf(cl), booster: reBooster.MatchString(cl.Text), dispute: reDispute.FindStringIndex(cl.Text), keys: sortedEntityKeys(cl)}
 	c.feats[cl.ID] = f
 	return f
 }
@@ -219,27 +221,35 @@ func newCorpus(arts []claims.Article, cs []claims.Claim) *corpus {
 }
 
 // align scores how far two claims speak of the same thing, in [0, 1]: the
-// cosine of their idf-weighted terms.
+// cosine of their idf-weighted terms. Sums run in term order, so that the
+// score is the same to the last bit in every run.
 func (c *corpus) align(x, y *claims.Claim) float64 {
 	vx, vy := c.vector(x), c.vector(y)
 	if vx.norm == 0 || vy.norm == 0 {
 		return 0
 	}
-	a, b := vx.w, vy.w
-	if len(a) > len(b) {
-		a, b = b, a
-	}
 	var dot float64
-	for t, w := range a {
-		dot += w * b[t]
+	for i, j := 0, 0; i < len(vx.terms) && j < len(vy.terms); {
+		switch {
+		case vx.terms[i] < vy.terms[j]:
+			i++
+		case vx.terms[i] > vy.terms[j]:
+			j++
+		default:
+			dot += vx.ws[i] * vy.ws[j]
+			i++
+			j++
+		}
 	}
 	return dot / (vx.norm * vy.norm)
 }
 
-// weighted is a claim's terms with their idf weights and the vector's norm.
+// weighted is a claim's terms, sorted, with their idf weights and the
+// vector's norm.
 type weighted struct {
-	w    map[string]float64
-	norm float64
+	terms []string
+	ws    []float64
+	norm  float64
 }
 
 // vector returns a claim's weighted terms, computed once.
@@ -247,10 +257,11 @@ func (c *corpus) vector(cl *claims.Claim) weighted {
 	if v, ok := c.vecs[cl.ID]; ok {
 		return v
 	}
-	v := weighted{w: make(map[string]float64, len(c.terms[cl.ID]))}
-	for t := range c.terms[cl.ID] {
+	v := weighted{terms: sortedKeys(c.terms[cl.ID])}
+	v.ws = make([]float64, len(v.terms))
+	for i, t := range v.terms {
 		w := c.vocab.idf(t)
-		v.w[t] = w
+		v.ws[i] = w
 		v.norm += w * w
 	}
 	v.norm = math.Sqrt(v.norm)
@@ -258,27 +269,39 @@ func (c *corpus) vector(cl *claims.Claim) weighted {
 	return v
 }
 
-// sharedKeys returns the name keys two claims share.
+// sharedKeys returns the name keys two claims share, sorted.
 func sharedKeys(x, y *claims.Claim) []string {
-	kx := map[string]bool{}
-	for _, k := range entityKeys(x) {
-		kx[k] = true
-	}
+	return intersect(sortedEntityKeys(x), sortedEntityKeys(y))
+}
+
+// sortedEntityKeys is entityKeys sorted, without repeats.
+func sortedEntityKeys(c *claims.Claim) []string {
+	ks := entityKeys(c)
+	slices.Sort(ks)
+	return ks
+}
+
+// intersect returns the strings in both sorted lists, nil when none.
+func intersect(a, b []string) []string {
 	var out []string
-	seen := map[string]bool{}
-	for _, k := range entityKeys(y) {
-		if kx[k] && !seen[k] {
-			seen[k] = true
-			out = append(out, k)
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
 		}
 	}
-	sort.Strings(out)
 	return out
 }
 
 // pair runs the pairwise detectors on two claims of one story.
 func (c *corpus) pair(story string, x, y *claims.Claim, a float64) []Discrepancy {
-	keys := sharedKeys(x, y)
+	keys := intersect(c.feat(x).keys, c.feat(y).keys)
 	var out []Discrepancy
 	out = append(out, c.dates(story, x, y, a, keys)...)
 	out = append(out, c.numbers(story, x, y, a, keys)...)

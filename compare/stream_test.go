@@ -269,3 +269,16 @@ func TestEvidenceWithoutText(t *testing.T) {
 		}
 	}
 }
+
+func TestNthLargest(t *testing.T) {
+	for _, xs := range [][]float64{{1}, {3, 1, 2}, {5, 5, 5, 1}, {0.5, 2, 9, 9, 3, 7, 1, 1, 8}} {
+		sorted := slices.Clone(xs)
+		slices.Sort(sorted)
+		slices.Reverse(sorted)
+		for n := 1; n <= len(xs); n++ {
+			if got := nthLargest(slices.Clone(xs), n); got != sorted[n-1] {
+				t.Errorf("nthLargest(%v, %d) = %v, want %v", xs, n, got, sorted[n-1])
+			}
+		}
+	}
+}

@@ -124,20 +124,18 @@ func (v *vocab) idf(t string) float64 {
 	return w
 }
 
-// cosine is the cosine similarity of two term sets under idf weights.
+// cosine is the cosine similarity of two term sets under idf weights,
+// summed in term order so that it is the same to the last bit in every run.
 func (v *vocab) cosine(a, b map[string]bool) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
 	var dot, na, nb float64
-	for t := range a {
+	for _, t := range sortedKeys(a) {
 		w := v.idf(t)
 		na += w * w
 		if b[t] {
 			dot += w * w
 		}
 	}
-	for t := range b {
+	for _, t := range sortedKeys(b) {
 		w := v.idf(t)
 		nb += w * w
 	}
