@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 
@@ -80,6 +81,7 @@ func register() {
 		if err != nil {
 			panic(fmt.Sprintf("index: register token filter: %v", err))
 		}
+		scorch.RegistryAsyncErrorCallbacks[asyncErrorCallback] = onAsyncError
 	})
 }
 

@@ -17,13 +17,16 @@ func (x *Index) SetNote(name string, value []byte) error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	key := []byte(notePrefix + name)
+	b := x.b.NewBatch()
 	if len(value) == 0 {
-		if err := x.b.DeleteInternal(key); err != nil {
+		b.DeleteInternal(key)
+		if err := x.write(b); err != nil {
 			return fmt.Errorf("delete note %s: %w", name, err)
 		}
 		return nil
 	}
-	if err := x.b.SetInternal(key, value); err != nil {
+	b.SetInternal(key, value)
+	if err := x.write(b); err != nil {
 		return fmt.Errorf("set note %s: %w", name, err)
 	}
 	return nil
