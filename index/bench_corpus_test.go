@@ -134,6 +134,7 @@ func BenchmarkPutCorpus(b *testing.B) {
 			ids[i] = e.Article.ID
 		}
 		b.ReportAllocs()
+		cpu := cpuTime()
 		for b.Loop() {
 			cs, err := x.Claims(ids...)
 			if err != nil {
@@ -144,6 +145,7 @@ func BenchmarkPutCorpus(b *testing.B) {
 			}
 		}
 		b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "claims/s")
+		b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	})
 }
 
