@@ -2,8 +2,8 @@ package index
 
 import (
 	"fmt"
-	"slices"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
