@@ -80,14 +80,15 @@ func BenchmarkBig(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer x.Close()
+	qs := searchQueries(newCorpus(3))
 	b.Run("Search", func(b *testing.B) {
-		qs := searchQueries(newCorpus(3))
 		b.ReportAllocs()
 		latencies(b, func(i int) error {
 			_, err := x.Search(qs[i%len(qs)])
 			return err
 		})
 	})
+	b.Run("SearchKind", func(b *testing.B) { searchByKind(b, x, qs) })
 	b.Run("Claims", func(b *testing.B) {
 		recs, err := x.Articles()
 		if err != nil {
@@ -116,9 +117,13 @@ func BenchmarkBig(b *testing.B) {
 	})
 }
 
-// searchQueries are fact-checker queries on a synthetic corpus: a name as
-// written, a variant spelling, two words, a phrase, filters with and
-// without words.
+// searchKinds names the kinds of query searchQueries makes, in order.
+var searchKinds = []string{"name", "entity", "variant", "words", "phrase", "filtered", "filters"}
+
+// searchQueries are fact-checker queries on a synthetic corpus, one of
+// each kind in searchKinds in turn: a name as written, an entity filter, a
+// variant spelling, two words, a phrase, a word with number and date
+// filters, and filters without words.
 func searchQueries(c *corpus) []Query {
 	var qs []Query
 	for i := range 40 {
@@ -135,6 +140,19 @@ func searchQueries(c *corpus) []Query {
 		)
 	}
 	return qs
+}
+
+// searchByKind runs the queries of each kind as a sub-benchmark of b.
+func searchByKind(b *testing.B, x *Index, qs []Query) {
+	for k, kind := range searchKinds {
+		b.Run(kind, func(b *testing.B) {
+			b.ReportAllocs()
+			latencies(b, func(i int) error {
+				_, err := x.Search(qs[(i*len(searchKinds)+k)%len(qs)])
+				return err
+			})
+		})
+	}
 }
 
 // maxRSS is the peak resident memory of the process in bytes.

@@ -253,6 +253,7 @@ func BenchmarkSearch(b *testing.B) {
 				return err
 			})
 		})
+		b.Run(kind+"/kind", func(b *testing.B) { searchByKind(b, idx[kind], qs) })
 	}
 }
 
