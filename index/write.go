@@ -44,9 +44,13 @@ func (x *Index) Put(a claims.Article, cs []claims.Claim) error {
 }
 
 // PutMany stores several articles as Put does, batching their documents
-// (about a thousand per batch, each article whole in one batch) for bulk
-// loads. Every entry is checked before anything is written; an article may
-// appear only once. Nothing is done for an empty entries.
+// (a few thousand per batch, each article whole in one batch) for bulk
+// loads; memory stays bounded however many entries are given, since at most
+// two batches wait to be persisted while the next is built. It returns once
+// everything is on disk (for an on-disk index). Every entry is checked
+// before anything is written; an article may appear only once. Batches
+// written before a failure stay written. Nothing is done for an empty
+// entries.
 func (x *Index) PutMany(entries []Entry) error {
 	if x.readOnly {
 		return fmt.Errorf("put: %w", ErrReadOnly)
