@@ -243,21 +243,7 @@ func benchIndexes(b *testing.B) map[string]*Index {
 // spelling, two words, a phrase, filters with and without words.
 func BenchmarkSearch(b *testing.B) {
 	idx := benchIndexes(b)
-	c := newCorpus(2)
-	var qs []Query
-	for i := range 40 {
-		p := c.people[i*7%len(c.people)]
-		first, last, _ := strings.Cut(p, " ")
-		qs = append(qs,
-			Query{Text: last},
-			Query{Text: "entity:\"" + p + "\""},
-			Query{Text: variant(last)},
-			Query{Text: c.words[i] + " " + c.words[i*3+50]},
-			Query{Text: "\"" + c.words[i] + " " + c.words[i+1] + "\""},
-			Query{Text: first + " number:>5000 date:2022-06"},
-			Query{Text: "modality:hedged", Source: "Outlet 3", Since: date(2022, 3, 1), Until: date(2022, 4, 1)},
-		)
-	}
+	qs := searchQueries(newCorpus(2))
 	for _, kind := range []string{"mem", "disk"} {
 		b.Run(kind, func(b *testing.B) {
 			x := idx[kind]
@@ -267,6 +253,7 @@ func BenchmarkSearch(b *testing.B) {
 				return err
 			})
 		})
+		b.Run(kind+"/kind", func(b *testing.B) { searchByKind(b, idx[kind], qs) })
 	}
 }
 

@@ -3,6 +3,7 @@ package index
 import (
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -197,7 +198,9 @@ func TestOpenRefusesWhatIsNotAnIndex(t *testing.T) {
 		{"newer version", func(t *testing.T, dir string) {
 			x, err := Create(dir)
 			must(t, err)
-			must(t, x.b.SetInternal(versionKey, []byte("2")))
+			b := x.b.NewBatch()
+			b.SetInternal(versionKey, []byte("2"))
+			must(t, x.write(b))
 			must(t, x.Close())
 		}, ErrVersion},
 	} {
@@ -236,5 +239,69 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestWritesAreOnDiskWhenTheyReturn writes in many small batches, replaces
+// and deletes articles and sets a note, then reopens the index: everything
+// that returned must be there, and nothing that was replaced or deleted.
+func TestWritesAreOnDiskWhenTheyReturn(t *testing.T) {
+	docs, bytes := batchDocs, batchBytes
+	batchDocs, batchBytes = 5, 200
+	t.Cleanup(func() { batchDocs, batchBytes = docs, bytes })
+
+	dir := filepath.Join(t.TempDir(), "idx")
+	x, err := Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var es []Entry
+	want := map[string][]claims.Claim{}
+	for i := range 30 {
+		id := fmt.Sprintf("a%02d", i)
+		cs := []claims.Claim{
+			claim(id, 1, "General Shidko visited the base on Thursday.", person("Shidko")),
+			claim(id, 2, fmt.Sprintf("About %d soldiers took part.", 1000+i)),
+		}
+		es = append(es, Entry{Article: article(id, "Reuters", date(2022, 6, 1+i%28)), Claims: cs})
+		want[id] = cs
+	}
+	must(t, x.PutMany(es))
+	// Replace a05 with one claim, delete a07.
+	repl := []claims.Claim{claim("a05", 1, "General Zhidko left.", person("Zhidko"))}
+	must(t, x.Put(article("a05", "Reuters", date(2022, 7, 1)), repl))
+	want["a05"] = repl
+	must(t, x.Delete("a07"))
+	delete(want, "a07")
+	must(t, x.SetNote("support", []byte("last comparison")))
+	must(t, x.Close())
+
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	st, err := r.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wantSt := (Stats{Articles: 29, Claims: 57}); st != wantSt {
+		t.Errorf("Stats = %+v, want %+v", st, wantSt)
+	}
+	for id, cs := range want {
+		got, err := r.Claims(id)
+		if err != nil {
+			t.Fatalf("Claims(%s): %v", id, err)
+		}
+		if diff := cmp.Diff(cs, got); diff != "" {
+			t.Errorf("Claims(%s) (-want +got):\n%s", id, diff)
+		}
+	}
+	if _, err := r.Claims("a07"); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("Claims of a deleted article: %v, want ErrNoArticle", err)
+	}
+	note, err := r.Note("support")
+	if err != nil || string(note) != "last comparison" {
+		t.Errorf("Note = %q, %v; want %q", note, err, "last comparison")
 	}
 }

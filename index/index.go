@@ -40,6 +40,11 @@ type Index struct {
 	mu sync.Mutex // serialises writes
 
 	notes *notes
+
+	// persistErr receives the errors Bleve's persister reports in the
+	// background for an on-disk writer; a write waiting for its batches
+	// to reach disk fails with them.
+	persistErr chan error
 }
 
 // Open opens the existing index in dir for reading: searching and listing
@@ -155,6 +160,9 @@ func (x *Index) ReadOnly() bool { return x.readOnly }
 // written is on disk. Using the index after Close returns errors.
 func (x *Index) Close() error {
 	nerr := x.notes.close()
+	if x.persistErr != nil {
+		writers.CompareAndDelete(storePath(x.dir), x)
+	}
 	if err := x.b.Close(); err != nil {
 		return fmt.Errorf("close index %q: %w", x.dir, err)
 	}
@@ -225,26 +233,70 @@ func create(dir string, st dirState) (x *Index, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("%q: %w", dir, err)
 	}
+	// The new index waits for every batch to be on disk; writing the
+	// version is its only batch. Reopening it gives it the runtime
+	// configuration of every writer, which is not stored in the index.
 	if err := b.SetInternal(versionKey, []byte(strconv.Itoa(FormatVersion))); err != nil {
 		_ = b.Close()
 		return nil, fmt.Errorf("%q: %w", dir, err)
 	}
-	x, err = wrap(b, dir, false)
-	if err != nil {
-		_ = b.Close()
+	if err := b.Close(); err != nil {
 		return nil, fmt.Errorf("%q: %w", dir, err)
 	}
+	x, err = openExisting(dir, false)
+	if err != nil {
+		return nil, err
+	}
 	return x, nil
+}
+
+// runtimeConfig is the scorch configuration an index is opened with; it is
+// not stored in the index.
+//
+// A writer uses unsafe batches: Bleve's Batch returns once the batch is
+// searchable, without waiting for it to reach disk, so that analysing and
+// building the next batch overlaps with persisting this one. Every write of
+// this package then waits for its last batch to be persisted (see
+// Index.write), so nothing is lost on Close and a write that returned is on
+// disk, as with safe batches.
+func runtimeConfig(readOnly bool) map[string]any {
+	return map[string]any{
+		"read_only":    readOnly,
+		"bolt_timeout": lockTimeout,
+		"unsafe_batch": !readOnly,
+
+		"asyncErrorCallbackName": asyncErrorCallback,
+	}
+}
+
+// asyncErrorCallback names the function scorch calls with the errors of
+// its background work; it hands persisting errors to the writer of the
+// index they happened in.
+const asyncErrorCallback = "crosscheck"
+
+// writers maps the store path of each open on-disk writer (as scorch
+// names it) to its Index.
+var writers sync.Map
+
+func storePath(dir string) string { return dir + string(os.PathSeparator) + "store" }
+
+func onAsyncError(err error, path string) {
+	if !errors.Is(err, scorch.ErrPersist) {
+		return
+	}
+	if v, ok := writers.Load(path); ok {
+		select {
+		case v.(*Index).persistErr <- err:
+		default:
+		}
+	}
 }
 
 // openExisting opens the index in dir, which inspect found present, and
 // checks that it is a crosscheck index of FormatVersion.
 func openExisting(dir string, readOnly bool) (*Index, error) {
 	register()
-	b, err := bleve.OpenUsing(dir, map[string]any{
-		"read_only":    readOnly,
-		"bolt_timeout": lockTimeout,
-	})
+	b, err := bleve.OpenUsing(dir, runtimeConfig(readOnly))
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, fmt.Errorf("%q: %w", dir, ErrLocked)
 	}
@@ -279,6 +331,10 @@ func openExisting(dir string, readOnly bool) (*Index, error) {
 	x, err := wrap(b, dir, readOnly)
 	if err != nil {
 		return fail(fmt.Errorf("%w: %w", ErrCorrupt, err))
+	}
+	if !readOnly {
+		x.persistErr = make(chan error, 1)
+		writers.Store(storePath(dir), x)
 	}
 	return x, nil
 }

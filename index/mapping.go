@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 
@@ -80,6 +81,7 @@ func register() {
 		if err != nil {
 			panic(fmt.Sprintf("index: register token filter: %v", err))
 		}
+		scorch.RegistryAsyncErrorCallbacks[asyncErrorCallback] = onAsyncError
 	})
 }
 
@@ -139,35 +141,35 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 
 	claim := bleve.NewDocumentStaticMapping()
-	claim.AddFieldMappingsAt(fieldType, keywordField(false))
+	claim.AddFieldMappingsAt(fieldType, filterField(keywordField(false)))
 	claim.AddFieldMappingsAt(fieldText, textField(standard.Name, true, true))
 	claim.AddFieldMappingsAt(fieldFolded, textField(analyzerFolded, false, true))
 	claim.AddFieldMappingsAt(fieldKeys, keywordField(false))
 	claim.AddFieldMappingsAt(fieldEntity, textField(analyzerFolded, false, false))
 	claim.AddFieldMappingsAt(fieldEntities, storedField())
-	claim.AddFieldMappingsAt(fieldEntityType, keywordField(false))
+	claim.AddFieldMappingsAt(fieldEntityType, filterField(keywordField(false)))
 	claim.AddFieldMappingsAt(fieldNumber, numericField(false))
-	claim.AddFieldMappingsAt(fieldUnit, textField(analyzerFoldedKeyword, false, false))
-	claim.AddFieldMappingsAt(fieldDate, keywordField(false))
-	claim.AddFieldMappingsAt(fieldArticle, keywordField(true))
-	claim.AddFieldMappingsAt(fieldOutlet, textField(analyzerFoldedKeyword, true, false))
+	claim.AddFieldMappingsAt(fieldUnit, filterField(textField(analyzerFoldedKeyword, false, false)))
+	claim.AddFieldMappingsAt(fieldDate, filterField(keywordField(false)))
+	claim.AddFieldMappingsAt(fieldArticle, filterField(keywordField(true)))
+	claim.AddFieldMappingsAt(fieldOutlet, filterField(textField(analyzerFoldedKeyword, true, false)))
 	claim.AddFieldMappingsAt(fieldPublished, dateField())
 	claim.AddFieldMappingsAt(fieldPublishedAt, storedField())
-	claim.AddFieldMappingsAt(fieldModality, keywordField(false))
+	claim.AddFieldMappingsAt(fieldModality, filterField(keywordField(false)))
 	claim.AddFieldMappingsAt(fieldLine, storedNumericField())
 	claim.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im.AddDocumentMapping(typeClaim, claim)
 
 	article := bleve.NewDocumentStaticMapping()
-	article.AddFieldMappingsAt(fieldType, keywordField(false))
-	article.AddFieldMappingsAt(fieldArticle, keywordField(true))
-	article.AddFieldMappingsAt(fieldOutlet, textField(analyzerFoldedKeyword, true, false))
+	article.AddFieldMappingsAt(fieldType, filterField(keywordField(false)))
+	article.AddFieldMappingsAt(fieldArticle, filterField(keywordField(true)))
+	article.AddFieldMappingsAt(fieldOutlet, filterField(textField(analyzerFoldedKeyword, true, false)))
 	article.AddFieldMappingsAt(fieldPublished, dateField())
 	article.AddFieldMappingsAt(fieldPublishedAt, storedField())
 	article.AddFieldMappingsAt(fieldPath, storedField())
 	article.AddFieldMappingsAt(fieldTitle, storedField())
 	article.AddFieldMappingsAt(fieldURL, storedField())
-	article.AddFieldMappingsAt(fieldHash, keywordField(true))
+	article.AddFieldMappingsAt(fieldHash, filterField(keywordField(true)))
 	article.AddFieldMappingsAt(fieldCount, storedNumericField())
 	article.AddFieldMappingsAt(fieldSchema, storedField())
 	article.AddFieldMappingsAt(fieldBlob, storedField())
@@ -187,6 +189,13 @@ func keywordField(store bool) *mapping.FieldMapping {
 	f.IncludeInAll = false
 	f.IncludeTermVectors = false
 	f.DocValues = false
+	return f
+}
+
+// filterField makes f a field that queries only filter on and never score
+// by: it keeps no term frequencies or norms.
+func filterField(f *mapping.FieldMapping) *mapping.FieldMapping {
+	f.SkipFreqNorm = true
 	return f
 }
 

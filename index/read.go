@@ -2,8 +2,11 @@ package index
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -78,16 +81,51 @@ func (x *Index) Claims(articleIDs ...string) ([]claims.Claim, error) {
 			articleIDs = append(articleIDs, r.ID)
 		}
 	}
-	var out []claims.Claim
-	for _, id := range articleIDs {
-		cs, err := x.articleClaims(id)
-		if err != nil {
-			return nil, fmt.Errorf("claims of %q: %w", id, err)
+	per := make([][]claims.Claim, len(articleIDs))
+	errs := make([]error, len(articleIDs))
+	// Decoding dominates; spread the articles over the processors.
+	workers := min(runtime.GOMAXPROCS(0), (len(articleIDs)+claimsChunk-1)/claimsChunk)
+	var next atomic.Int64
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for range max(workers, 1) {
+		wg.Go(func() {
+			for !failed.Load() {
+				lo := int(next.Add(claimsChunk)) - claimsChunk
+				if lo >= len(articleIDs) {
+					return
+				}
+				for i := lo; i < min(lo+claimsChunk, len(articleIDs)); i++ {
+					per[i], errs[i] = x.articleClaims(articleIDs[i])
+					if errs[i] != nil {
+						failed.Store(true)
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	n := 0
+	for i, cs := range per {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("claims of %q: %w", articleIDs[i], errs[i])
 		}
+		n += len(cs)
+	}
+	out := make([]claims.Claim, 0, n)
+	for _, cs := range per {
 		out = append(out, cs...)
+	}
+	if len(out) == 0 {
+		return nil, nil
 	}
 	return out, nil
 }
+
+// claimsChunk is the number of articles a worker of Claims decodes at a
+// time.
+const claimsChunk = 16
 
 func (x *Index) articleClaims(id string) ([]claims.Claim, error) {
 	doc, err := x.b.Document(articleDocID(id))

@@ -14,9 +14,19 @@ import (
 	"github.com/crosscheck/crosscheck/claims/quantity"
 )
 
-// batchDocs is the number of documents PutMany gathers into one Bleve
-// batch. An article's documents always go in one batch, however many.
-const batchDocs = 1000
+// PutMany cuts its entries into Bleve batches of about batchDocs documents
+// or batchBytes bytes of claim text, whichever comes first; an article's
+// documents always go in one batch, however many. Larger batches build
+// fewer, larger segments (less merging) but hold more in memory while they
+// are analysed. Tests lower them.
+var (
+	batchDocs  = 4000
+	batchBytes = 1 << 20
+)
+
+// inFlight is the number of batches PutMany lets Bleve hold in memory before
+// they are on disk: while one is persisted the next is analysed.
+const inFlight = 2
 
 // Entry is one article with its claims, as given to PutMany.
 type Entry struct {
@@ -34,9 +44,13 @@ func (x *Index) Put(a claims.Article, cs []claims.Claim) error {
 }
 
 // PutMany stores several articles as Put does, batching their documents
-// (about a thousand per batch, each article whole in one batch) for bulk
-// loads. Every entry is checked before anything is written; an article may
-// appear only once. Nothing is done for an empty entries.
+// (a few thousand per batch, each article whole in one batch) for bulk
+// loads; memory stays bounded however many entries are given, since at most
+// two batches wait to be persisted while the next is built. It returns once
+// everything is on disk (for an on-disk index). Every entry is checked
+// before anything is written; an article may appear only once. Batches
+// written before a failure stay written. Nothing is done for an empty
+// entries.
 func (x *Index) PutMany(entries []Entry) error {
 	if x.readOnly {
 		return fmt.Errorf("put: %w", ErrReadOnly)
@@ -46,18 +60,90 @@ func (x *Index) PutMany(entries []Entry) error {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	var queue []<-chan error
 	for len(entries) > 0 {
-		n, docs := 0, 0
-		for n < len(entries) && (n == 0 || docs+len(entries[n].Claims)+1 <= batchDocs) {
-			docs += len(entries[n].Claims) + 1
-			n++
-		}
-		if err := x.putBatch(entries[:n]); err != nil {
+		n := batchLen(entries)
+		done, err := x.putBatch(entries[:n])
+		if err != nil {
 			return fmt.Errorf("put: %w", err)
+		}
+		queue = append(queue, done)
+		if len(queue) >= inFlight {
+			if err := x.wait(queue[0]); err != nil {
+				return fmt.Errorf("put: %w", err)
+			}
+			queue = queue[1:]
 		}
 		entries = entries[n:]
 	}
+	// Batches are persisted in order, so the last one being on disk means
+	// they all are.
+	if len(queue) > 0 {
+		if err := x.wait(queue[len(queue)-1]); err != nil {
+			return fmt.Errorf("put: %w", err)
+		}
+	}
 	return nil
+}
+
+// batchLen returns how many of entries, at least one, go in the next batch.
+func batchLen(entries []Entry) int {
+	n, docs, size := 0, 0, 0
+	for n < len(entries) {
+		d, z := len(entries[n].Claims)+1, 0
+		for i := range entries[n].Claims {
+			z += len(entries[n].Claims[i].Text)
+		}
+		if n > 0 && (docs+d > batchDocs || size+z > batchBytes) {
+			break
+		}
+		docs, size = docs+d, size+z
+		n++
+	}
+	return n
+}
+
+// submit hands b to Bleve. Once it returns b is searchable; the channel it
+// returns receives nil when b is on disk, or the error that kept it from
+// getting there. It is nil for an in-memory index, where there is nothing
+// to wait for.
+func (x *Index) submit(b *bleve.Batch) (<-chan error, error) {
+	var done chan error
+	if x.persistErr != nil {
+		done = make(chan error, 1)
+		b.SetPersistedCallback(func(err error) {
+			select {
+			case done <- err:
+			default:
+			}
+		})
+	}
+	if err := x.b.Batch(b); err != nil {
+		return nil, err
+	}
+	return done, nil
+}
+
+// wait waits until the batch that submit returned done for is on disk.
+func (x *Index) wait(done <-chan error) error {
+	if done == nil {
+		return nil
+	}
+	select {
+	case err := <-done:
+		return err
+	case err := <-x.persistErr:
+		return fmt.Errorf("persist: %w", err)
+	}
+}
+
+// write submits b and waits until it is on disk.
+func (x *Index) write(b *bleve.Batch) error {
+	done, err := x.submit(b)
+	if err != nil {
+		return err
+	}
+	return x.wait(done)
 }
 
 func validate(entries []Entry) error {
@@ -92,14 +178,16 @@ func validate(entries []Entry) error {
 // their articles that the entries no longer hold. The article document is
 // written with its claims, so an interrupted load never leaves an article
 // record whose hash promises claims that are not there.
-func (x *Index) putBatch(entries []Entry) error {
+//
+// Once it returns, the batch is searchable; the channel is as for submit.
+func (x *Index) putBatch(entries []Entry) (<-chan error, error) {
 	ids := make([]string, len(entries))
 	for i := range entries {
 		ids[i] = entries[i].Article.ID
 	}
 	old, err := x.docsOf(ids)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	keep := make(map[string]bool)
 	for i := range entries {
@@ -119,21 +207,22 @@ func (x *Index) putBatch(entries []Entry) error {
 		for j := range entries[i].Claims {
 			c := &entries[i].Claims[j]
 			if err := b.Index(c.ID, claimDoc(a, c)); err != nil {
-				return fmt.Errorf("article %q: claim %q: %w", a.ID, c.ID, err)
+				return nil, fmt.Errorf("article %q: claim %q: %w", a.ID, c.ID, err)
 			}
 		}
 		doc, err := articleDoc(a, entries[i].Claims)
 		if err != nil {
-			return fmt.Errorf("article %q: %w", a.ID, err)
+			return nil, fmt.Errorf("article %q: %w", a.ID, err)
 		}
 		if err := b.Index(articleDocID(a.ID), doc); err != nil {
-			return fmt.Errorf("article %q: %w", a.ID, err)
+			return nil, fmt.Errorf("article %q: %w", a.ID, err)
 		}
 	}
-	if err := x.b.Batch(b); err != nil {
-		return fmt.Errorf("write batch: %w", err)
+	done, err := x.submit(b)
+	if err != nil {
+		return nil, fmt.Errorf("write batch: %w", err)
 	}
-	return nil
+	return done, nil
 }
 
 // Delete removes article id and all its claims. Deleting an article that is
@@ -155,7 +244,7 @@ func (x *Index) Delete(id string) error {
 	for _, d := range old {
 		b.Delete(d)
 	}
-	if err := x.b.Batch(b); err != nil {
+	if err := x.write(b); err != nil {
 		return fmt.Errorf("delete %q: %w", id, err)
 	}
 	return nil
