@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/ner"
@@ -26,6 +27,9 @@ type Extractor struct {
 	tagger  *postag.Tagger
 	ner     *ner.Extracter
 	scratch sync.Pool // of *scratch
+
+	windows     sync.Map // window key -> []string labels (labelWindow)
+	windowCount atomic.Int64
 }
 
 // scratch is the working space of one Extract call, reused across calls.
@@ -221,7 +225,7 @@ func (x *Extractor) label(toks []token.Token, labels map[string]string) {
 		if known {
 			continue
 		}
-		x.ner.Label(win)
+		x.labelWindow(win)
 		for _, t := range win {
 			if isCapWord(t) {
 				if _, ok := labels[t.Text]; !ok {
@@ -231,6 +235,41 @@ func (x *Extractor) label(toks []token.Token, labels map[string]string) {
 		}
 	}
 }
+
+// labelWindow gives the tokens of a window the entity model's labels. The
+// model reads only the window's words and tags, so a window seen before
+// takes the labels it was given then, from a cache shared by all articles:
+// exactly what the model would give, at the cost of a look-up.
+func (x *Extractor) labelWindow(win []token.Token) {
+	var b strings.Builder
+	for _, t := range win {
+		b.WriteString(t.Text)
+		b.WriteByte(0)
+		b.WriteString(t.Tag)
+		b.WriteByte(1)
+	}
+	key := b.String()
+	if v, ok := x.windows.Load(key); ok {
+		for i, l := range v.([]string) {
+			win[i].Label = l
+		}
+		return
+	}
+	x.ner.Label(win)
+	if x.windowCount.Load() >= maxCachedWindows {
+		return
+	}
+	ls := make([]string, len(win))
+	for i, t := range win {
+		ls[i] = t.Label
+	}
+	if _, loaded := x.windows.LoadOrStore(key, ls); !loaded {
+		x.windowCount.Add(1)
+	}
+}
+
+// maxCachedWindows bounds the entity model's cache of labelled windows.
+const maxCachedWindows = 500_000
 
 // articleQuotes finds the quotations of every paragraph and their speakers.
 func (x *Extractor) articleQuotes(text string, lines []int) []Quote {
