@@ -56,7 +56,7 @@ func (c *corpus) dates(story string, x, y *claims.Claim, align float64, keys []s
 			if !sameGrain(tx, ty) {
 				continue // a day and a year are seldom the same event's date
 			}
-			switch tx.Relate(ty) {
+			switch c.relate(x, y, tx, ty) {
 			case timex.RelationOverlap:
 				return nil // they can be speaking of the same time
 			case timex.RelationDisjoint:
@@ -92,6 +92,60 @@ func (c *corpus) dates(story string, x, y *claims.Claim, align float64, keys []s
 	}
 	d.ID = fingerprint(Date, append(keys, tx.Value, ty.Value, normText(x.Text), normText(y.Text))...)
 	return []Discrepancy{d}
+}
+
+// relate says whether two times of two claims can be the same time. Beyond
+// timex's Relate, it reads two things as news writers mean them:
+//
+//   - Two "since" (or "before", "until") times state the start (or end) of
+//     a state of affairs, so what must agree is their anchors: "since 1973"
+//     and "since 1985" give different starts, although the spans they open
+//     overlap; "since 1992" and "since the early 1990s" agree.
+//   - The same relative expression ("two weeks ago", "last week") in articles
+//     published less than one of its units apart means the same time, even
+//     where the calendar unit it falls in changed between the publication
+//     days: a week-old "two weeks ago" is approximate.
+func (c *corpus) relate(x, y *claims.Claim, tx, ty claims.Time) timex.Relation {
+	if tx.Resolved() && ty.Resolved() && tx.Mod == ty.Mod && openMod(tx.Mod) {
+		if tx.Low.After(ty.High) || ty.Low.After(tx.High) {
+			return timex.RelationDisjoint
+		}
+		return timex.RelationOverlap
+	}
+	if tx.Rel != nil && ty.Rel != nil && *tx.Rel == *ty.Rel && !tx.Rel.Anchored {
+		ax, ay := c.arts[x.Article], c.arts[y.Article]
+		if ax != nil && ay != nil && ax.HasDate() && ay.HasDate() && closerThan(ax.Published, ay.Published, tx.Rel.Unit) {
+			return timex.RelationOverlap
+		}
+	}
+	return tx.Relate(ty)
+}
+
+// openMod tells whether a modifier opens a time on one side: "since",
+// "after", "before", "until".
+func openMod(m timex.Mod) bool {
+	switch m {
+	case timex.ModBefore, timex.ModAfter, timex.ModOnOrAfter, timex.ModOnOrBefore:
+		return true
+	}
+	return false
+}
+
+// closerThan tells whether two publication days lie less than one unit of
+// time apart (units above a month count as a month).
+func closerThan(a, b time.Time, u timex.Unit) bool {
+	d := a.Sub(b)
+	if d < 0 {
+		d = -d
+	}
+	day := 24 * time.Hour
+	switch u {
+	case timex.Day:
+		return d < day
+	case timex.Week, timex.Weekend:
+		return d < 7*day
+	}
+	return d < 28*day
 }
 
 // clocks finds one event at times of day that cannot be the same, on a day
