@@ -554,7 +554,7 @@ func (c *corpus) modality(story string, x, y *claims.Claim, align float64, keys 
 	if d, ok := c.disputed(story, x, y, keys); ok {
 		return []Discrepancy{d}
 	}
-	loose := align < alignModality || len(keys) < 2
+	loose := align < alignModality || len(keys) == 0
 	hx, hy := x.Modality == claims.Hedged, y.Modality == claims.Hedged
 	if hx == hy {
 		return nil
@@ -566,7 +566,19 @@ func (c *corpus) modality(story string, x, y *claims.Claim, align float64, keys 
 	if hx {
 		firm, hedged = y, x
 	}
+	if rePassiveBelief.MatchString(firm.Text) {
+		return nil // "nine others were believed trapped" is hedged too
+	}
 	if !hedgeConcerns(hedged, firm) {
+		return nil
+	}
+	// What the hedge bears on must be something the firm claim says, of
+	// the same subject: "troops stationed there could have been placed on
+	// alert" hedges nothing of "7,000 soldiers are stationed there", nor
+	// "dock workers could have joined the walkout" of "workers joined the
+	// strike".
+	_, subject, scope := hedgeParts(hedged)
+	if sharedWords(scope, firm.Text) == 0 || !covers(firm.Text, subject) {
 		return nil
 	}
 	if loose {
@@ -630,13 +642,29 @@ func hedgeConcerns(hedged, firm *claims.Claim) bool {
 }
 
 // hedgeClause returns the clause of a hedged claim around its cue: from the
-// punctuation before the cue to the punctuation after it.
+// punctuation before the cue to the punctuation after it. A cue in an
+// opening frame ("According to unconfirmed reports, ...", "Reportedly,
+// ...") bears on the clause after the frame, which is returned instead.
 func hedgeClause(cl *claims.Claim) string {
+	clause, _, _ := hedgeParts(cl)
+	return clause
+}
+
+// hedgeParts returns the clause a hedge bears on (see hedgeClause), the
+// words of the clause before the cue (its subject: "dock workers in the
+// port" of "dock workers in the port could have joined") and its scope: the
+// words after the cue. The subject is known only for a modal cue ("could",
+// "reportedly"), not for a stance of the speaker ("99.9 per cent sure");
+// after an opening frame the clause is split at its own modal, if any
+// ("..., the driver may have been detained"), and without one the scope is
+// the whole clause. All are empty when the claim has no cue.
+func hedgeParts(cl *claims.Claim) (clause, subject, scope string) {
 	if cl.Cue.End <= cl.Cue.Start || cl.Cue.Start < cl.Start || cl.Cue.End > cl.End {
-		return ""
+		return "", "", ""
 	}
 	s := strings.ReplaceAll(cl.Text, " - ", " – ")
 	a, b := cl.Cue.Start-cl.Start, cl.Cue.End-cl.Start
+	cueEnd := b
 	if i := strings.LastIndexAny(s[:a], ",;:()–—"); i >= 0 {
 		a = i + 1
 	} else {
@@ -647,7 +675,28 @@ func hedgeClause(cl *claims.Claim) string {
 	} else {
 		b = len(s)
 	}
-	return s[a:b]
+	if frame := strings.ToLower(strings.TrimSpace(s[a:b])); a == 0 && b < len(s) && s[b] == ',' &&
+		(strings.HasPrefix(frame, "according to ") || frame == strings.ToLower(cueText(cl))) {
+		rest := s[b+1:]
+		if i := strings.IndexAny(rest, ",;:()–—"); i >= 0 {
+			rest = rest[:i]
+		}
+		// A modal of the clause itself narrows the scope to what follows
+		// it: "..., the driver may have been detained".
+		scope = rest
+		if loc := reModal.FindAllStringIndex(rest, -1); loc != nil {
+			subject, scope = rest[:loc[0][0]], rest[loc[len(loc)-1][1]:]
+		}
+		return rest, subject, scope
+	}
+	scope = s[cueEnd:b]
+	if i := strings.IndexAny(scope, "\"“”"); i >= 0 {
+		scope = scope[:i]
+	}
+	if reModal.MatchString(cueText(cl)) {
+		subject = s[a : cl.Cue.Start-cl.Start]
+	}
+	return s[a:b], subject, scope
 }
 
 // reDispute finds a claim disputed: "disputed Israel's claim that ...",
@@ -695,6 +744,17 @@ func (c *corpus) disputed(story string, x, y *claims.Claim, keys []string) (Disc
 	return Discrepancy{}, false
 }
 
+// covers tells whether a text holds every content word of a phrase.
+func covers(text, phrase string) bool {
+	tw := termSet(text)
+	for _, w := range words(phrase) {
+		if !tw[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // sharedWords counts the distinct content words two texts share, leaving
 // out the words of the names in the given claims: names say who, the shared
 // words must say what.
@@ -716,20 +776,22 @@ func sharedWords(a, b string, named ...*claims.Claim) int {
 	return n
 }
 
+// reModal finds the modal words that hedge a clause.
+var reModal = regexp.MustCompile(`(?i)\b(?:may|might|could|reportedly|allegedly|possibly|probably|apparently|likely)\b`)
+
+// rePassiveBelief finds a claim worded as what is believed or feared
+// ("were believed trapped", "are feared dead"): hedged, even without "to".
+var rePassiveBelief = regexp.MustCompile(`(?i)\b(?:is|are|was|were|been|being)\s+(?:widely\s+|still\s+)?(?:believed|feared|thought|presumed|suspected|rumou?red)\b`)
+
 // reBooster finds words that insist on a claim's certainty.
 var reBooster = regexp.MustCompile(`(?i)\b(?:beyond (?:any|all|reasonable) doubt|without (?:any )?doubt|no doubt|established|definitely|certainly|undoubtedly|clearly|categorically|confirmed)\b`)
 
 // hedgeScope returns what a hedge bears on: the words after the cue, to the
-// end of its clause ("sure there were no militants at the school").
+// end of its clause ("sure there were no militants at the school"), or the
+// clause an opening frame with the cue introduces.
 func hedgeScope(cl *claims.Claim) string {
-	if cl.Cue.End <= cl.Cue.Start || cl.Cue.End > cl.End || cl.Cue.Start < cl.Start {
-		return ""
-	}
-	rest := cl.Text[cl.Cue.End-cl.Start:]
-	if i := strings.IndexAny(rest, ",;:()–—\"“”"); i >= 0 {
-		rest = rest[:i]
-	}
-	return rest
+	_, _, scope := hedgeParts(cl)
+	return scope
 }
 
 // clauseAlign is the best likeness of a clause to the clauses of a sentence
@@ -779,18 +841,20 @@ func (c *corpus) quotes(story string, x, y *claims.Claim, align float64, keys []
 		if len(wx) < 4 {
 			continue
 		}
+		sx := speakerOf(x, qx)
 		for _, qy := range y.Quotes {
 			wy := words(qy.Text)
-			if len(wy) < 4 || !sameSpeaker(qx.Speaker, qy.Speaker) {
+			sy := speakerOf(y, qy)
+			if len(wy) < 4 || !sameSpeaker(sx, sy) {
 				continue
 			}
 			jac := jaccard(wx, wy)
 			if jac < 0.4 || isExcerpt(qx.Text, qy.Text) {
 				continue // different words, or one quotes a part of the other
 			}
-			who := qx.Speaker
+			who := sx
 			if who == "" {
-				who = qy.Speaker
+				who = sy
 			}
 			d := Discrepancy{
 				Kind:       QuoteKind,
@@ -808,6 +872,23 @@ func (c *corpus) quotes(story string, x, y *claims.Claim, align float64, keys []
 		}
 	}
 	return out
+}
+
+// speakerOf names who speaks a quotation of a claim: its own speaker or,
+// when the quotation names none, the person the claim attributes it to
+// ("..., union leader Yelena Zhekhov said" attributes the sentence to
+// Yelena Zhekhov). A source that is not a person named in the claim
+// ("officials") speaks no quotation: empty.
+func speakerOf(cl *claims.Claim, q claims.Quote) string {
+	if q.Speaker != "" || cl.AttributedTo == "" {
+		return q.Speaker
+	}
+	for _, e := range cl.Entities {
+		if e.Type == claims.Person && strings.Contains(cl.AttributedTo, e.Text) {
+			return e.Text
+		}
+	}
+	return ""
 }
 
 // isExcerpt tells whether one quotation is a part of the other: their longest
