@@ -69,7 +69,11 @@
 //
 // People come from a pool of invented names in which different people share
 // first names, some surnames have spelling variants, and some differ from
-// another person's surname only by the ending.
+// another person's surname only by the ending. Different names (surnames,
+// given names, towns, provinces, countries) never share a name key, nor a
+// key with two neighbouring sounds swapped: invented from a few syllables,
+// they would do so far more often than real names, and read as one name
+// spelled two ways.
 //
 // Exit codes: 0 written, 1 the corpus could not be written, 2 usage error
 // (a bad flag or a non-empty output folder).
