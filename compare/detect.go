@@ -255,9 +255,11 @@ func (c *corpus) numbers(story string, x, y *claims.Claim, align float64, keys [
 				continue
 			}
 			later, earlier, rising := c.revision(x, y, a.q.Value, b.q.Value)
-			// Growing tolls are updates even where their bounds overlap
-			// ("at least one", later "24 dead").
-			if overlaps(a.q, b.q) && !(rising && a.m.casualty && a.q.Value != b.q.Value) {
+			// Growing tolls, and other counts of what happened, are
+			// updates even where their bounds overlap ("at least one",
+			// later "24 dead"; "at least 51 protesters detained", later
+			// "77").
+			if overlaps(a.q, b.q) && !(rising && a.m.happened && a.q.Value != b.q.Value) {
 				continue
 			}
 			d := Discrepancy{

@@ -18,6 +18,10 @@ type measure struct {
 	// casualty is set when what happened to people is known: such counts
 	// are about the story's event even when the sentences differ.
 	casualty bool
+	// happened is set when what happened to the counted things is known
+	// ("protesters detained", "homes destroyed"): a count of an event's
+	// outcome, which may grow as the news comes in.
+	happened bool
 	// specific is set for a share of a named thing ("turnout ... percent"):
 	// like casualties, compared even when the sentences differ.
 	specific bool
@@ -187,6 +191,7 @@ func measureOf(cl *claims.Claim, q claims.Quantity) measure {
 		m.scope[names.Fold(strings.ToLower(strings.Fields(noun)[0]))] = true
 		unit = "person"
 	}
+	m.happened = pred != ""
 	if pred != "" && (humanNouns[unit] || humanNouns[canonicalUnit(unit)] || unit == "person") {
 		m.what, m.casualty = "person:"+pred, true
 	} else if pred != "" {
