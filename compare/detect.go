@@ -445,6 +445,9 @@ var superlatives = map[string]bool{"only": true, "sole": true, "single": true, "
 // base, the largest".
 func (c *corpus) framing(story string, x, y *claims.Claim, align float64, keys []string) []Discrepancy {
 	related := align >= alignFraming || len(keys) > 0
+	if d, ok := c.characterised(story, x, y, keys); ok && related {
+		return []Discrepancy{d}
+	}
 	for _, p := range [][2]*claims.Claim{{x, y}, {y, x}} {
 		a, b := p[0], p[1]
 		for _, qa := range a.Quantities {
@@ -481,6 +484,105 @@ func (c *corpus) framing(story string, x, y *claims.Claim, align float64, keys [
 		}
 	}
 	return nil
+}
+
+// reCharacterise finds a source characterising something: "called it",
+// "described the vote as", "framed it as". What it is called follows.
+var reCharacterise = regexp.MustCompile(`(?i)\b(?:called|calls|described|describes|framed|frames|termed|terms|branded|brands|labell?ed|labels|characteri[sz]ed|characteri[sz]es|portrayed|portrays|presented|presents|dismissed|dismisses|hailed|hails)\s+(it|this|that|them|the\s+[\p{L}-]+(?:\s+[^,;:.]{1,40}?\s+as\b)?)\s+(?:as\s+)?`)
+
+// reRoutine finds a characterisation that plays something down as routine:
+// "a routine working visit", "a moderate tremor of the kind the town
+// experiences every few years", "seasonal flooding".
+var reRoutine = regexp.MustCompile(`(?i)\b(?:routine|ordinary|usual|regular|normal|typical|moderate|mild|minor|modest|small-scale|seasonal|ceremonial|symbolic|largely technical|local|isolated|limited|confined|of the kind|every (?:few|couple of|other) (?:days|weeks|months|years|springs|summers|autumns|winters)|most (?:years|springs|summers|autumns|winters))\b`)
+
+// reCause finds a cause given for something: "caused by a landslide", "the
+// result of years of neglect", "blamed on the contractor".
+var reCause = regexp.MustCompile(`(?i)\b(?:caused by|the result of|a result of|the consequence of|due to|blamed on|because of|triggered by|brought on by|the work of)\b`)
+
+// reNoFault finds a characterisation that blames nobody: an accident, a
+// natural disaster, something nobody foresaw.
+var reNoFault = regexp.MustCompile(`(?i)\b(?:accident|accidental|natural disaster|act of god|freak|unforeseeable|unforeseen|nobody (?:could have )?foreseen|nobody foresaw|no one (?:could have )?foreseen|no one foresaw)\b`)
+
+// characterisation returns what a claim calls something ("the strongest
+// earthquake to hit the town in decades"), where that starts in the claim's
+// text, and what is so called: "it" for a pronoun, else the noun ("vote" of
+// "described the vote in the town as"). Empty when the claim characterises
+// nothing.
+func characterisation(cl *claims.Claim) (text string, start int, object string) {
+	m := reCharacterise.FindStringSubmatchIndex(cl.Text)
+	if m == nil {
+		return "", 0, ""
+	}
+	rest := cl.Text[m[1]:]
+	if i := strings.IndexAny(rest, ";:()–—\"“”"); i >= 0 {
+		rest = rest[:i]
+	}
+	object = "it"
+	if obj := strings.Fields(strings.ToLower(cl.Text[m[2]:m[3]])); obj[0] == "the" {
+		object = stem(obj[1])
+	}
+	return strings.TrimRight(rest, " .!?"), m[1], object
+}
+
+// placeWords say where, not what: they do not make two characterisations
+// alike.
+var placeWords = map[string]bool{"near": true, "across": true, "outside": true, "inside": true, "through": true, "around": true, "along": true, "within": true}
+
+// characterised finds one thing characterised in two incompatible ways by two
+// sources: played down as routine in one and not in the other ("the
+// strongest earthquake in decades" against "a moderate tremor of the kind
+// the town has every few years"), or put down to different causes ("an
+// accident caused by a landslide" against "the result of years of
+// neglect"; "a natural disaster nobody foresaw" against "the result of
+// safety failures"). Both must characterise the same thing (a pronoun, or
+// the same noun: "described the vote as") and share no content word but
+// names and places; ones that share a word are told alike.
+func (c *corpus) characterised(story string, x, y *claims.Claim, keys []string) (Discrepancy, bool) {
+	cx, ix, ox := characterisation(x)
+	cy, iy, oy := characterisation(y)
+	if cx == "" || cy == "" || ox != oy {
+		return Discrepancy{}, false
+	}
+	wy := termSet(cy)
+	for _, cl := range []*claims.Claim{x, y} {
+		for _, e := range cl.Entities {
+			for _, w := range words(e.Text) {
+				delete(wy, w)
+			}
+		}
+	}
+	for _, w := range words(cx) {
+		if wy[w] && !placeWords[w] {
+			return Discrepancy{}, false
+		}
+	}
+	var why string
+	rx, ry := reRoutine.MatchString(cx), reRoutine.MatchString(cy)
+	kx, ky := reCause.MatchString(cx), reCause.MatchString(cy)
+	fx, fy := reNoFault.MatchString(cx), reNoFault.MatchString(cy)
+	switch {
+	case rx != ry:
+		why = "one plays it down as routine"
+	case kx && ky:
+		why = "they give different causes"
+	case fx && !fy && ky, fy && !fx && kx:
+		why = "one calls it an accident, the other gives a cause"
+	default:
+		return Discrepancy{}, false
+	}
+	d := Discrepancy{
+		Kind:       Framing,
+		Severity:   Info,
+		Story:      story,
+		Confidence: 0.55,
+		Summary:    fmt.Sprintf("%s calls it %q, %s %q: %s", x.Article, cx, y.Article, cy, why),
+		Evidence: []Evidence{
+			c.evidence(x, x.Start+ix, x.Start+ix+len(cx), normText(cx)),
+			c.evidence(y, y.Start+iy, y.Start+iy+len(cy), normText(cy)),
+		},
+	}
+	d.ID = fingerprint(Framing, append(keys, "characterised", normText(cx), normText(cy))...)
+	return d, true
 }
 
 // sharesModifier tells whether two counted noun phrases name the same kind of
