@@ -258,8 +258,13 @@ func (c *corpus) numbers(story string, x, y *claims.Claim, align float64, keys [
 			// Growing tolls, and other counts of what happened, are
 			// updates even where their bounds overlap ("at least one",
 			// later "24 dead"; "at least 51 protesters detained", later
-			// "77").
-			if overlaps(a.q, b.q) && !(rising && a.m.happened && a.q.Value != b.q.Value) {
+			// "77"), unless the later figure is a rough one that may be
+			// the earlier ("38,120 evacuated", later "about 38,500").
+			latest := b.q
+			if later == x.Article {
+				latest = a.q
+			}
+			if overlaps(a.q, b.q) && !(rising && a.m.happened && a.q.Value != b.q.Value && !latest.Approx && latest.Bound != quantity.Approx) {
 				continue
 			}
 			d := Discrepancy{
