@@ -258,13 +258,14 @@ func (c *corpus) numbers(story string, x, y *claims.Claim, align float64, keys [
 			// Growing tolls, and other counts of what happened, are
 			// updates even where their bounds overlap ("at least one",
 			// later "24 dead"; "at least 51 protesters detained", later
-			// "77"), unless the later figure is a rough one that may be
-			// the earlier ("38,120 evacuated", later "about 38,500").
-			latest := b.q
+			// "77"), unless the later figure is a rough one of an exact
+			// earlier count ("38,120 evacuated", later "about 38,500").
+			latest, first := b.q, a.q
 			if later == x.Article {
-				latest = a.q
+				latest, first = a.q, b.q
 			}
-			if overlaps(a.q, b.q) && !(rising && a.m.happened && a.q.Value != b.q.Value && !latest.Approx && latest.Bound != quantity.Approx) {
+			roughened := (latest.Approx || latest.Bound == quantity.Approx) && !first.Approx && first.Bound == quantity.Exact
+			if overlaps(a.q, b.q) && !(rising && a.m.happened && a.q.Value != b.q.Value && !roughened) {
 				continue
 			}
 			d := Discrepancy{
