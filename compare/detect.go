@@ -1002,8 +1002,11 @@ func speakerOf(cl *claims.Claim, q claims.Quote) string {
 }
 
 // isExcerpt tells whether one quotation is a part of the other: their longest
-// common run of words covers nearly all of the shorter one (its first or last
-// word may differ where the excerpt was cut).
+// common run of words covers all of the shorter one, or all but its first or
+// last word where the excerpt was cut from a quotation at least a fifth
+// longer. Quotations that differ in one word inside ("Safety rules at the
+// mine" against "Safety at the mine"), or in the first word of two alike
+// long ones ("This case" against "This trial"), are not excerpts.
 func isExcerpt(a, b string) bool {
 	wa, wb := strings.Fields(normText(a)), strings.Fields(normText(b))
 	if len(wa) > len(wb) {
@@ -1027,7 +1030,11 @@ func isExcerpt(a, b string) bool {
 		}
 		prev, cur = cur, prev
 	}
-	return float64(best) >= 0.85*float64(len(wa))
+	// A cut excerpt may differ in one word at its edge ("We are trying to
+	// build" of "... and are trying to build"), but then it is a clear part
+	// of the other: a quotation one or two words shorter with one word
+	// changed is the same quotation reworded.
+	return best == len(wa) || best == len(wa)-1 && 5*len(wa) <= 4*len(wb)
 }
 
 // sameSpeaker compares speakers by the name key of their last name part.
