@@ -213,7 +213,15 @@ func (c *corpus) numbers(story string, x, y *claims.Claim, align float64, keys [
 	read := func(cl *claims.Claim) []counted {
 		var out []counted
 		for _, q := range cl.Quantities {
-			if q.Ordinal || isDuration(unitOf(q)) {
+			if q.Ordinal {
+				continue
+			}
+			if isDuration(unitOf(q)) {
+				// Spans of time are the date detector's, except the
+				// length of a sentence: "a prison term of 12 years".
+				if isTerm(cl, q) {
+					out = append(out, counted{q, measure{what: "term:" + unitOf(q), scope: map[string]bool{}}})
+				}
 				continue
 			}
 			m := measureOf(cl, q)
@@ -615,6 +623,23 @@ func modifiers(np string) map[string]bool {
 		out[strings.Trim(fs[i], ",.")] = true
 	}
 	return out
+}
+
+// reTermBefore and reTermAfter find the words that make a span of time the
+// length of a sentence or a ban: "a prison term of 12 years", "sentenced to
+// 12 years", "jailed for six months", "12 years in prison".
+var (
+	reTermBefore = regexp.MustCompile(`(?i)\b(?:term of|sentence of|sentenced to|jailed for|imprisoned for|in prison for|in jail for|banned for|ban of|detention of)\s+(?:up to\s+|at least\s+|more than\s+|another\s+)?$`)
+	reTermAfter  = regexp.MustCompile(`(?i)^\s*(?:in prison|in jail|behind bars|of imprisonment|in a (?:penal colony|labour camp|labor camp))\b`)
+)
+
+// isTerm tells whether a span of time in a claim is the length of a
+// sentence or a ban, a figure of its own rather than a date.
+func isTerm(cl *claims.Claim, q claims.Quantity) bool {
+	if q.Start < cl.Start || q.End > cl.End {
+		return false
+	}
+	return reTermBefore.MatchString(cl.Text[:q.Start-cl.Start]) || reTermAfter.MatchString(cl.Text[q.End-cl.Start:])
 }
 
 // isDuration tells whether a unit measures time: spans of time ("two
