@@ -48,7 +48,9 @@
 //   - update (kinds number and update): from some publication day on, the
 //     articles give a higher figure of a rising count ("rose to 31").
 //   - date: the event on the day before ("on Monday" against "on
-//     Tuesday"), "last week" against "two weeks ago", or another year.
+//     Tuesday"), "last week" against "two weeks ago" in articles published
+//     on the same day (from different days the two may name one calendar
+//     week), or another year.
 //   - framing: "three military bases" against "the 201st base, the
 //     largest" (kinds framing and number), or the event type's own pair.
 //   - modality: an asserted or attributed claim against a hedged one
