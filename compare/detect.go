@@ -847,7 +847,7 @@ func (c *corpus) disputed(story string, x, y *claims.Claim, keys []string) (Disc
 	for _, p := range [][2]*claims.Claim{{x, y}, {y, x}} {
 		claim, dispute := p[0], p[1]
 		loc := c.feat(dispute).dispute
-		if loc == nil || c.feat(claim).dispute != nil || claim.Modality == claims.Negated {
+		if loc == nil || c.feat(claim).dispute != nil || claim.Modality == claims.Negated || refused(dispute.Text[:loc[0]]) {
 			continue
 		}
 		scope := dispute.Text[loc[1]:]
@@ -888,6 +888,21 @@ func covers(text, phrase string) bool {
 		}
 	}
 	return true
+}
+
+// refused tells whether a dispute verb is passive ("lawyers have been
+// denied access", "the appeal was rejected"): something refused to
+// someone, not a claim disputed. before is the text before the verb.
+func refused(before string) bool {
+	fs := strings.Fields(strings.ToLower(before))
+	if len(fs) == 0 {
+		return false
+	}
+	switch fs[len(fs)-1] {
+	case "been", "was", "were", "is", "are", "be", "being":
+		return true
+	}
+	return false
 }
 
 // sharedWords counts the distinct content words two texts share, leaving
