@@ -49,6 +49,11 @@ func (c *corpus) dates(story string, x, y *claims.Claim, align float64, keys []s
 	if len(x.Times) == 0 || len(y.Times) == 0 || align < alignDate {
 		return nil
 	}
+	// Claims alike only in the names they share (the town of an
+	// earthquake and of an envoy's visit) speak of different events.
+	if sharedWords(x.Text, y.Text, x, y) == 0 {
+		return nil
+	}
 	var conflict [2]int
 	found := false
 	for i, tx := range x.Times {
@@ -266,14 +271,17 @@ func (c *corpus) numbers(story string, x, y *claims.Claim, align float64, keys [
 			// Growing tolls, and other counts of what happened, are
 			// updates even where their bounds overlap ("at least one",
 			// later "24 dead"; "at least 51 protesters detained", later
-			// "77"), unless the later figure is a rough one of an exact
-			// earlier count ("38,120 evacuated", later "about 38,500").
+			// "77") and rough figures that grow ("several dozen", later
+			// "around 100"); a rough figure and an exact one it may be,
+			// in either order ("38,120 evacuated" and "about 38,500"),
+			// are one count.
 			latest, first := b.q, a.q
 			if later == x.Article {
 				latest, first = a.q, b.q
 			}
-			roughened := (latest.Approx || latest.Bound == quantity.Approx) && !first.Approx && first.Bound == quantity.Exact
-			if overlaps(a.q, b.q) && !(rising && a.m.happened && a.q.Value != b.q.Value && !roughened) {
+			rough := func(q claims.Quantity) bool { return q.Approx || q.Bound == quantity.Approx }
+			revised := !(rough(first) != rough(latest) && (first.Bound == quantity.Exact || latest.Bound == quantity.Exact))
+			if overlaps(a.q, b.q) && !(rising && a.m.happened && a.q.Value != b.q.Value && revised) {
 				continue
 			}
 			d := Discrepancy{
