@@ -49,6 +49,11 @@ func (c *corpus) dates(story string, x, y *claims.Claim, align float64, keys []s
 	if len(x.Times) == 0 || len(y.Times) == 0 || align < alignDate {
 		return nil
 	}
+	// Claims alike only in the names they share (the town of an
+	// earthquake and of an envoy's visit) speak of different events.
+	if sharedWords(x.Text, y.Text, x, y) == 0 {
+		return nil
+	}
 	var conflict [2]int
 	found := false
 	for i, tx := range x.Times {
@@ -56,7 +61,7 @@ func (c *corpus) dates(story string, x, y *claims.Claim, align float64, keys []s
 			if !sameGrain(tx, ty) {
 				continue // a day and a year are seldom the same event's date
 			}
-			switch tx.Relate(ty) {
+			switch c.relate(x, y, tx, ty) {
 			case timex.RelationOverlap:
 				return nil // they can be speaking of the same time
 			case timex.RelationDisjoint:
@@ -92,6 +97,60 @@ func (c *corpus) dates(story string, x, y *claims.Claim, align float64, keys []s
 	}
 	d.ID = fingerprint(Date, append(keys, tx.Value, ty.Value, normText(x.Text), normText(y.Text))...)
 	return []Discrepancy{d}
+}
+
+// relate says whether two times of two claims can be the same time. Beyond
+// timex's Relate, it reads two things as news writers mean them:
+//
+//   - Two "since" (or "before", "until") times state the start (or end) of
+//     a state of affairs, so what must agree is their anchors: "since 1973"
+//     and "since 1985" give different starts, although the spans they open
+//     overlap; "since 1992" and "since the early 1990s" agree.
+//   - The same relative expression ("two weeks ago", "last week") in articles
+//     published less than one of its units apart means the same time, even
+//     where the calendar unit it falls in changed between the publication
+//     days: a week-old "two weeks ago" is approximate.
+func (c *corpus) relate(x, y *claims.Claim, tx, ty claims.Time) timex.Relation {
+	if tx.Resolved() && ty.Resolved() && tx.Mod == ty.Mod && openMod(tx.Mod) {
+		if tx.Low.After(ty.High) || ty.Low.After(tx.High) {
+			return timex.RelationDisjoint
+		}
+		return timex.RelationOverlap
+	}
+	if tx.Rel != nil && ty.Rel != nil && *tx.Rel == *ty.Rel && !tx.Rel.Anchored {
+		ax, ay := c.arts[x.Article], c.arts[y.Article]
+		if ax != nil && ay != nil && ax.HasDate() && ay.HasDate() && closerThan(ax.Published, ay.Published, tx.Rel.Unit) {
+			return timex.RelationOverlap
+		}
+	}
+	return tx.Relate(ty)
+}
+
+// openMod tells whether a modifier opens a time on one side: "since",
+// "after", "before", "until".
+func openMod(m timex.Mod) bool {
+	switch m {
+	case timex.ModBefore, timex.ModAfter, timex.ModOnOrAfter, timex.ModOnOrBefore:
+		return true
+	}
+	return false
+}
+
+// closerThan tells whether two publication days lie less than one unit of
+// time apart (units above a month count as a month).
+func closerThan(a, b time.Time, u timex.Unit) bool {
+	d := a.Sub(b)
+	if d < 0 {
+		d = -d
+	}
+	day := 24 * time.Hour
+	switch u {
+	case timex.Day:
+		return d < day
+	case timex.Week, timex.Weekend:
+		return d < 7*day
+	}
+	return d < 28*day
 }
 
 // clocks finds one event at times of day that cannot be the same, on a day
@@ -159,7 +218,15 @@ func (c *corpus) numbers(story string, x, y *claims.Claim, align float64, keys [
 	read := func(cl *claims.Claim) []counted {
 		var out []counted
 		for _, q := range cl.Quantities {
-			if q.Ordinal || isDuration(unitOf(q)) {
+			if q.Ordinal {
+				continue
+			}
+			if isDuration(unitOf(q)) {
+				// Spans of time are the date detector's, except the
+				// length of a sentence: "a prison term of 12 years".
+				if isTerm(cl, q) {
+					out = append(out, counted{q, measure{what: "term:" + unitOf(q), scope: map[string]bool{}}})
+				}
 				continue
 			}
 			m := measureOf(cl, q)
@@ -201,9 +268,20 @@ func (c *corpus) numbers(story string, x, y *claims.Claim, align float64, keys [
 				continue
 			}
 			later, earlier, rising := c.revision(x, y, a.q.Value, b.q.Value)
-			// Growing tolls are updates even where their bounds overlap
-			// ("at least one", later "24 dead").
-			if overlaps(a.q, b.q) && !(rising && a.m.casualty && a.q.Value != b.q.Value) {
+			// Growing tolls, and other counts of what happened, are
+			// updates even where their bounds overlap ("at least one",
+			// later "24 dead"; "at least 51 protesters detained", later
+			// "77") and rough figures that grow ("several dozen", later
+			// "around 100"); a rough figure and an exact one it may be,
+			// in either order ("38,120 evacuated" and "about 38,500"),
+			// are one count.
+			latest, first := b.q, a.q
+			if later == x.Article {
+				latest, first = a.q, b.q
+			}
+			rough := func(q claims.Quantity) bool { return q.Approx || q.Bound == quantity.Approx }
+			revised := !(rough(first) != rough(latest) && (first.Bound == quantity.Exact || latest.Bound == quantity.Exact))
+			if overlaps(a.q, b.q) && !(rising && a.m.happened && a.q.Value != b.q.Value && revised) {
 				continue
 			}
 			d := Discrepancy{
@@ -389,6 +467,9 @@ var superlatives = map[string]bool{"only": true, "sole": true, "single": true, "
 // base, the largest".
 func (c *corpus) framing(story string, x, y *claims.Claim, align float64, keys []string) []Discrepancy {
 	related := align >= alignFraming || len(keys) > 0
+	if d, ok := c.characterised(story, x, y, keys); ok && related {
+		return []Discrepancy{d}
+	}
 	for _, p := range [][2]*claims.Claim{{x, y}, {y, x}} {
 		a, b := p[0], p[1]
 		for _, qa := range a.Quantities {
@@ -427,6 +508,105 @@ func (c *corpus) framing(story string, x, y *claims.Claim, align float64, keys [
 	return nil
 }
 
+// reCharacterise finds a source characterising something: "called it",
+// "described the vote as", "framed it as". What it is called follows.
+var reCharacterise = regexp.MustCompile(`(?i)\b(?:called|calls|described|describes|framed|frames|termed|terms|branded|brands|labell?ed|labels|characteri[sz]ed|characteri[sz]es|portrayed|portrays|presented|presents|dismissed|dismisses|hailed|hails)\s+(it|this|that|them|the\s+[\p{L}-]+(?:\s+[^,;:.]{1,40}?\s+as\b)?)\s+(?:as\s+)?`)
+
+// reRoutine finds a characterisation that plays something down as routine:
+// "a routine working visit", "a moderate tremor of the kind the town
+// experiences every few years", "seasonal flooding".
+var reRoutine = regexp.MustCompile(`(?i)\b(?:routine|ordinary|usual|regular|normal|typical|moderate|mild|minor|modest|small-scale|seasonal|ceremonial|symbolic|largely technical|local|isolated|limited|confined|of the kind|every (?:few|couple of|other) (?:days|weeks|months|years|springs|summers|autumns|winters)|most (?:years|springs|summers|autumns|winters))\b`)
+
+// reCause finds a cause given for something: "caused by a landslide", "the
+// result of years of neglect", "blamed on the contractor".
+var reCause = regexp.MustCompile(`(?i)\b(?:caused by|the result of|a result of|the consequence of|due to|blamed on|because of|triggered by|brought on by|the work of)\b`)
+
+// reNoFault finds a characterisation that blames nobody: an accident, a
+// natural disaster, something nobody foresaw.
+var reNoFault = regexp.MustCompile(`(?i)\b(?:accident|accidental|natural disaster|act of god|freak|unforeseeable|unforeseen|nobody (?:could have )?foreseen|nobody foresaw|no one (?:could have )?foreseen|no one foresaw)\b`)
+
+// characterisation returns what a claim calls something ("the strongest
+// earthquake to hit the town in decades"), where that starts in the claim's
+// text, and what is so called: "it" for a pronoun, else the noun ("vote" of
+// "described the vote in the town as"). Empty when the claim characterises
+// nothing.
+func characterisation(cl *claims.Claim) (text string, start int, object string) {
+	m := reCharacterise.FindStringSubmatchIndex(cl.Text)
+	if m == nil {
+		return "", 0, ""
+	}
+	rest := cl.Text[m[1]:]
+	if i := strings.IndexAny(rest, ";:()–—\"“”"); i >= 0 {
+		rest = rest[:i]
+	}
+	object = "it"
+	if obj := strings.Fields(strings.ToLower(cl.Text[m[2]:m[3]])); obj[0] == "the" {
+		object = stem(obj[1])
+	}
+	return strings.TrimRight(rest, " .!?"), m[1], object
+}
+
+// placeWords say where, not what: they do not make two characterisations
+// alike.
+var placeWords = map[string]bool{"near": true, "across": true, "outside": true, "inside": true, "through": true, "around": true, "along": true, "within": true}
+
+// characterised finds one thing characterised in two incompatible ways by two
+// sources: played down as routine in one and not in the other ("the
+// strongest earthquake in decades" against "a moderate tremor of the kind
+// the town has every few years"), or put down to different causes ("an
+// accident caused by a landslide" against "the result of years of
+// neglect"; "a natural disaster nobody foresaw" against "the result of
+// safety failures"). Both must characterise the same thing (a pronoun, or
+// the same noun: "described the vote as") and share no content word but
+// names and places; ones that share a word are told alike.
+func (c *corpus) characterised(story string, x, y *claims.Claim, keys []string) (Discrepancy, bool) {
+	cx, ix, ox := characterisation(x)
+	cy, iy, oy := characterisation(y)
+	if cx == "" || cy == "" || ox != oy {
+		return Discrepancy{}, false
+	}
+	wy := termSet(cy)
+	for _, cl := range []*claims.Claim{x, y} {
+		for _, e := range cl.Entities {
+			for _, w := range words(e.Text) {
+				delete(wy, w)
+			}
+		}
+	}
+	for _, w := range words(cx) {
+		if wy[w] && !placeWords[w] {
+			return Discrepancy{}, false
+		}
+	}
+	var why string
+	rx, ry := reRoutine.MatchString(cx), reRoutine.MatchString(cy)
+	kx, ky := reCause.MatchString(cx), reCause.MatchString(cy)
+	fx, fy := reNoFault.MatchString(cx), reNoFault.MatchString(cy)
+	switch {
+	case rx != ry:
+		why = "one plays it down as routine"
+	case kx && ky:
+		why = "they give different causes"
+	case fx && !fy && ky, fy && !fx && kx:
+		why = "one calls it an accident, the other gives a cause"
+	default:
+		return Discrepancy{}, false
+	}
+	d := Discrepancy{
+		Kind:       Framing,
+		Severity:   Info,
+		Story:      story,
+		Confidence: 0.55,
+		Summary:    fmt.Sprintf("%s calls it %q, %s %q: %s", x.Article, cx, y.Article, cy, why),
+		Evidence: []Evidence{
+			c.evidence(x, x.Start+ix, x.Start+ix+len(cx), normText(cx)),
+			c.evidence(y, y.Start+iy, y.Start+iy+len(cy), normText(cy)),
+		},
+	}
+	d.ID = fingerprint(Framing, append(keys, "characterised", normText(cx), normText(cy))...)
+	return d, true
+}
+
 // sharesModifier tells whether two counted noun phrases name the same kind of
 // thing: "three military bases" and "the 201st Russian military base" share
 // "military". A bare noun ("bases") may be any kind: shared, but bare.
@@ -451,6 +631,23 @@ func modifiers(np string) map[string]bool {
 		out[strings.Trim(fs[i], ",.")] = true
 	}
 	return out
+}
+
+// reTermBefore and reTermAfter find the words that make a span of time the
+// length of a sentence or a ban: "a prison term of 12 years", "sentenced to
+// 12 years", "jailed for six months", "12 years in prison".
+var (
+	reTermBefore = regexp.MustCompile(`(?i)\b(?:term of|sentence of|sentenced to|jailed for|imprisoned for|in prison for|in jail for|banned for|ban of|detention of)\s+(?:up to\s+|at least\s+|more than\s+|another\s+)?$`)
+	reTermAfter  = regexp.MustCompile(`(?i)^\s*(?:in prison|in jail|behind bars|of imprisonment|in a (?:penal colony|labour camp|labor camp))\b`)
+)
+
+// isTerm tells whether a span of time in a claim is the length of a
+// sentence or a ban, a figure of its own rather than a date.
+func isTerm(cl *claims.Claim, q claims.Quantity) bool {
+	if q.Start < cl.Start || q.End > cl.End {
+		return false
+	}
+	return reTermBefore.MatchString(cl.Text[:q.Start-cl.Start]) || reTermAfter.MatchString(cl.Text[q.End-cl.Start:])
 }
 
 // isDuration tells whether a unit measures time: spans of time ("two
@@ -500,7 +697,7 @@ func (c *corpus) modality(story string, x, y *claims.Claim, align float64, keys 
 	if d, ok := c.disputed(story, x, y, keys); ok {
 		return []Discrepancy{d}
 	}
-	loose := align < alignModality || len(keys) < 2
+	loose := align < alignModality || len(keys) == 0
 	hx, hy := x.Modality == claims.Hedged, y.Modality == claims.Hedged
 	if hx == hy {
 		return nil
@@ -512,7 +709,19 @@ func (c *corpus) modality(story string, x, y *claims.Claim, align float64, keys 
 	if hx {
 		firm, hedged = y, x
 	}
+	if rePassiveBelief.MatchString(firm.Text) {
+		return nil // "nine others were believed trapped" is hedged too
+	}
 	if !hedgeConcerns(hedged, firm) {
+		return nil
+	}
+	// What the hedge bears on must be something the firm claim says, of
+	// the same subject: "troops stationed there could have been placed on
+	// alert" hedges nothing of "7,000 soldiers are stationed there", nor
+	// "dock workers could have joined the walkout" of "workers joined the
+	// strike".
+	_, subject, scope := hedgeParts(hedged)
+	if sharedWords(scope, firm.Text) == 0 || !covers(firm.Text, subject) {
 		return nil
 	}
 	if loose {
@@ -576,13 +785,29 @@ func hedgeConcerns(hedged, firm *claims.Claim) bool {
 }
 
 // hedgeClause returns the clause of a hedged claim around its cue: from the
-// punctuation before the cue to the punctuation after it.
+// punctuation before the cue to the punctuation after it. A cue in an
+// opening frame ("According to unconfirmed reports, ...", "Reportedly,
+// ...") bears on the clause after the frame, which is returned instead.
 func hedgeClause(cl *claims.Claim) string {
+	clause, _, _ := hedgeParts(cl)
+	return clause
+}
+
+// hedgeParts returns the clause a hedge bears on (see hedgeClause), the
+// words of the clause before the cue (its subject: "dock workers in the
+// port" of "dock workers in the port could have joined") and its scope: the
+// words after the cue. The subject is known only for a modal cue ("could",
+// "reportedly"), not for a stance of the speaker ("99.9 per cent sure");
+// after an opening frame the clause is split at its own modal, if any
+// ("..., the driver may have been detained"), and without one the scope is
+// the whole clause. All are empty when the claim has no cue.
+func hedgeParts(cl *claims.Claim) (clause, subject, scope string) {
 	if cl.Cue.End <= cl.Cue.Start || cl.Cue.Start < cl.Start || cl.Cue.End > cl.End {
-		return ""
+		return "", "", ""
 	}
 	s := strings.ReplaceAll(cl.Text, " - ", " – ")
 	a, b := cl.Cue.Start-cl.Start, cl.Cue.End-cl.Start
+	cueEnd := b
 	if i := strings.LastIndexAny(s[:a], ",;:()–—"); i >= 0 {
 		a = i + 1
 	} else {
@@ -593,7 +818,28 @@ func hedgeClause(cl *claims.Claim) string {
 	} else {
 		b = len(s)
 	}
-	return s[a:b]
+	if frame := strings.ToLower(strings.TrimSpace(s[a:b])); a == 0 && b < len(s) && s[b] == ',' &&
+		(strings.HasPrefix(frame, "according to ") || frame == strings.ToLower(cueText(cl))) {
+		rest := s[b+1:]
+		if i := strings.IndexAny(rest, ",;:()–—"); i >= 0 {
+			rest = rest[:i]
+		}
+		// A modal of the clause itself narrows the scope to what follows
+		// it: "..., the driver may have been detained".
+		scope = rest
+		if loc := reModal.FindAllStringIndex(rest, -1); loc != nil {
+			subject, scope = rest[:loc[0][0]], rest[loc[len(loc)-1][1]:]
+		}
+		return rest, subject, scope
+	}
+	scope = s[cueEnd:b]
+	if i := strings.IndexAny(scope, "\"“”"); i >= 0 {
+		scope = scope[:i]
+	}
+	if reModal.MatchString(cueText(cl)) {
+		subject = s[a : cl.Cue.Start-cl.Start]
+	}
+	return s[a:b], subject, scope
 }
 
 // reDispute finds a claim disputed: "disputed Israel's claim that ...",
@@ -609,7 +855,7 @@ func (c *corpus) disputed(story string, x, y *claims.Claim, keys []string) (Disc
 	for _, p := range [][2]*claims.Claim{{x, y}, {y, x}} {
 		claim, dispute := p[0], p[1]
 		loc := c.feat(dispute).dispute
-		if loc == nil || c.feat(claim).dispute != nil || claim.Modality == claims.Negated {
+		if loc == nil || c.feat(claim).dispute != nil || claim.Modality == claims.Negated || refused(dispute.Text[:loc[0]]) {
 			continue
 		}
 		scope := dispute.Text[loc[1]:]
@@ -641,6 +887,32 @@ func (c *corpus) disputed(story string, x, y *claims.Claim, keys []string) (Disc
 	return Discrepancy{}, false
 }
 
+// covers tells whether a text holds every content word of a phrase.
+func covers(text, phrase string) bool {
+	tw := termSet(text)
+	for _, w := range words(phrase) {
+		if !tw[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// refused tells whether a dispute verb is passive ("lawyers have been
+// denied access", "the appeal was rejected"): something refused to
+// someone, not a claim disputed. before is the text before the verb.
+func refused(before string) bool {
+	fs := strings.Fields(strings.ToLower(before))
+	if len(fs) == 0 {
+		return false
+	}
+	switch fs[len(fs)-1] {
+	case "been", "was", "were", "is", "are", "be", "being":
+		return true
+	}
+	return false
+}
+
 // sharedWords counts the distinct content words two texts share, leaving
 // out the words of the names in the given claims: names say who, the shared
 // words must say what.
@@ -662,20 +934,22 @@ func sharedWords(a, b string, named ...*claims.Claim) int {
 	return n
 }
 
+// reModal finds the modal words that hedge a clause.
+var reModal = regexp.MustCompile(`(?i)\b(?:may|might|could|reportedly|allegedly|possibly|probably|apparently|likely)\b`)
+
+// rePassiveBelief finds a claim worded as what is believed or feared
+// ("were believed trapped", "are feared dead"): hedged, even without "to".
+var rePassiveBelief = regexp.MustCompile(`(?i)\b(?:is|are|was|were|been|being)\s+(?:widely\s+|still\s+)?(?:believed|feared|thought|presumed|suspected|rumou?red)\b`)
+
 // reBooster finds words that insist on a claim's certainty.
 var reBooster = regexp.MustCompile(`(?i)\b(?:beyond (?:any|all|reasonable) doubt|without (?:any )?doubt|no doubt|established|definitely|certainly|undoubtedly|clearly|categorically|confirmed)\b`)
 
 // hedgeScope returns what a hedge bears on: the words after the cue, to the
-// end of its clause ("sure there were no militants at the school").
+// end of its clause ("sure there were no militants at the school"), or the
+// clause an opening frame with the cue introduces.
 func hedgeScope(cl *claims.Claim) string {
-	if cl.Cue.End <= cl.Cue.Start || cl.Cue.End > cl.End || cl.Cue.Start < cl.Start {
-		return ""
-	}
-	rest := cl.Text[cl.Cue.End-cl.Start:]
-	if i := strings.IndexAny(rest, ",;:()–—\"“”"); i >= 0 {
-		rest = rest[:i]
-	}
-	return rest
+	_, _, scope := hedgeParts(cl)
+	return scope
 }
 
 // clauseAlign is the best likeness of a clause to the clauses of a sentence
@@ -725,18 +999,20 @@ func (c *corpus) quotes(story string, x, y *claims.Claim, align float64, keys []
 		if len(wx) < 4 {
 			continue
 		}
+		sx := speakerOf(x, qx)
 		for _, qy := range y.Quotes {
 			wy := words(qy.Text)
-			if len(wy) < 4 || !sameSpeaker(qx.Speaker, qy.Speaker) {
+			sy := speakerOf(y, qy)
+			if len(wy) < 4 || !sameSpeaker(sx, sy) {
 				continue
 			}
 			jac := jaccard(wx, wy)
 			if jac < 0.4 || isExcerpt(qx.Text, qy.Text) {
 				continue // different words, or one quotes a part of the other
 			}
-			who := qx.Speaker
+			who := sx
 			if who == "" {
-				who = qy.Speaker
+				who = sy
 			}
 			d := Discrepancy{
 				Kind:       QuoteKind,
@@ -756,9 +1032,29 @@ func (c *corpus) quotes(story string, x, y *claims.Claim, align float64, keys []
 	return out
 }
 
+// speakerOf names who speaks a quotation of a claim: its own speaker or,
+// when the quotation names none, the person the claim attributes it to
+// ("..., union leader Yelena Zhekhov said" attributes the sentence to
+// Yelena Zhekhov). A source that is not a person named in the claim
+// ("officials") speaks no quotation: empty.
+func speakerOf(cl *claims.Claim, q claims.Quote) string {
+	if q.Speaker != "" || cl.AttributedTo == "" {
+		return q.Speaker
+	}
+	for _, e := range cl.Entities {
+		if e.Type == claims.Person && strings.Contains(cl.AttributedTo, e.Text) {
+			return e.Text
+		}
+	}
+	return ""
+}
+
 // isExcerpt tells whether one quotation is a part of the other: their longest
-// common run of words covers nearly all of the shorter one (its first or last
-// word may differ where the excerpt was cut).
+// common run of words covers all of the shorter one, or all but its first or
+// last word where the excerpt was cut from a quotation at least a fifth
+// longer. Quotations that differ in one word inside ("Safety rules at the
+// mine" against "Safety at the mine"), or in the first word of two alike
+// long ones ("This case" against "This trial"), are not excerpts.
 func isExcerpt(a, b string) bool {
 	wa, wb := strings.Fields(normText(a)), strings.Fields(normText(b))
 	if len(wa) > len(wb) {
@@ -782,7 +1078,11 @@ func isExcerpt(a, b string) bool {
 		}
 		prev, cur = cur, prev
 	}
-	return float64(best) >= 0.85*float64(len(wa))
+	// A cut excerpt may differ in one word at its edge ("We are trying to
+	// build" of "... and are trying to build"), but then it is a clear part
+	// of the other: a quotation one or two words shorter with one word
+	// changed is the same quotation reworded.
+	return best == len(wa) || best == len(wa)-1 && 5*len(wa) <= 4*len(wb)
 }
 
 // sameSpeaker compares speakers by the name key of their last name part.

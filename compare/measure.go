@@ -18,6 +18,10 @@ type measure struct {
 	// casualty is set when what happened to people is known: such counts
 	// are about the story's event even when the sentences differ.
 	casualty bool
+	// happened is set when what happened to the counted things is known
+	// ("protesters detained", "homes destroyed"): a count of an event's
+	// outcome, which may grow as the news comes in.
+	happened bool
 	// specific is set for a share of a named thing ("turnout ... percent"):
 	// like casualties, compared even when the sentences differ.
 	specific bool
@@ -37,6 +41,17 @@ type measure struct {
 // total.
 var runningMarks = []string{"in the conflict", "in the war", "in the offensive", "in the fighting",
 	"since ", "days of", "weeks of", "total", "overall", "altogether", "the number of"}
+
+// running tells whether a clause (in lower case) makes its count a running
+// total.
+func running(clause string) bool {
+	for _, mark := range runningMarks {
+		if strings.Contains(clause, mark) {
+			return true
+		}
+	}
+	return false
+}
 
 // clauseAround returns the clause of s that holds [start, end): cut at
 // commas, semicolons, colons and dashes.
@@ -110,12 +125,7 @@ func measureOf(cl *claims.Claim, q claims.Quantity) measure {
 		clause += " " + rest
 	}
 	clause = strings.ToLower(clause)
-	for _, mark := range runningMarks {
-		if strings.Contains(clause, mark) {
-			m.running = true
-			break
-		}
-	}
+	m.running = running(clause)
 	tail := skipAside(cl.Text[q.End-cl.Start:])
 	after := clauseWords(tail, false)
 	before := clauseWords(cl.Text[:q.Start-cl.Start], true)
@@ -134,14 +144,36 @@ func measureOf(cl *claims.Claim, q claims.Quantity) measure {
 			after = after[i+1:]
 		}
 	}
+	unit := strings.ToLower(q.Unit)
 	pred, rest := "", after
-	for i, w := range after {
+	for i := 0; i < len(after); i++ {
+		w := after[i]
 		if p, ok := predicates[w]; ok {
 			pred, rest = p, after[i+1:]
 			break
 		}
+		if w == "of" && i == 0 {
+			// "59 supporters of the defendant were detained": past the
+			// noun's complement to its verb.
+			if j := auxAfter(after[1:]); j >= 0 {
+				i += j
+				continue
+			}
+		}
 		if !fillers[w] {
 			break
+		}
+	}
+	if pred == "" && unit == "" {
+		// "the number of people detained in the town had risen to 34",
+		// "the death toll from the collapse rose to 25": the figure a
+		// count reached names its count before the verb.
+		if n, p, ok := levelSubject(before); ok {
+			noun, pred = n, p
+			// A number that rose to a figure is that count revised, not
+			// a running total that a new incident is added to ("bringing
+			// to 10 the number of Israelis killed").
+			m.running = running(strings.Replace(clause, "the number of", "", 1))
 		}
 	}
 	if pred == "" {
@@ -152,7 +184,6 @@ func measureOf(cl *claims.Claim, q claims.Quantity) measure {
 			}
 		}
 	}
-	unit := strings.ToLower(q.Unit)
 	if unit == "" && noun != q.Noun {
 		unit = stem(strings.ToLower(noun))
 	}
@@ -160,6 +191,7 @@ func measureOf(cl *claims.Claim, q claims.Quantity) measure {
 		m.scope[names.Fold(strings.ToLower(strings.Fields(noun)[0]))] = true
 		unit = "person"
 	}
+	m.happened = pred != ""
 	if pred != "" && (humanNouns[unit] || humanNouns[canonicalUnit(unit)] || unit == "person") {
 		m.what, m.casualty = "person:"+pred, true
 	} else if pred != "" {
@@ -209,6 +241,83 @@ func measureOf(cl *claims.Claim, q claims.Quantity) measure {
 		}
 	}
 	return m
+}
+
+// auxAfter returns the index in ws of the auxiliary verb that ends a noun's
+// complement of at most four words ("the defendant were"), or -1.
+func auxAfter(ws []string) int {
+	for i, w := range ws {
+		if i > 4 {
+			break
+		}
+		switch w {
+		case "were", "was", "are", "is", "have", "has", "had":
+			return i
+		}
+	}
+	return -1
+}
+
+// levelVerbs say that a figure reached a level: "rose to", "had risen to",
+// "stood at", "reached".
+var levelVerbs = map[string]bool{
+	"rose": true, "risen": true, "climbed": true, "increased": true, "jumped": true, "grew": true,
+	"grown": true, "reached": true, "stood": true, "stands": true, "fell": true, "dropped": true,
+}
+
+// npEnds end the noun phrase of "the number of ...".
+var npEnds = map[string]bool{
+	"from": true, "outside": true, "inside": true, "on": true, "after": true, "since": true,
+	"who": true, "that": true, "which": true, "had": true, "has": true, "have": true,
+	"was": true, "were": true, "is": true, "are": true,
+}
+
+// levelSubject reads the count a figure is the level of, from the clause
+// before it (nearest word first): "the number of people detained in X had
+// risen to" gives people and arrested, "the death toll from the collapse
+// rose to" people and death. The figure must follow a verb of reaching a
+// level; a number of victims is a number of deaths.
+func levelSubject(before []string) (noun, pred string, ok bool) {
+	i := 0
+	if i < len(before) && (before[i] == "to" || before[i] == "at") {
+		i++
+	}
+	if i >= len(before) || !levelVerbs[before[i]] {
+		return "", "", false
+	}
+	for j := i + 1; j < len(before); j++ {
+		switch {
+		case before[j] == "toll":
+			return "", "death", true
+		case before[j] == "of" && j+1 < len(before) && before[j+1] == "number":
+			// The words after "of", in reading order, up to a
+			// preposition or the verb.
+			var np []string
+			for k := j - 1; k > i; k-- {
+				if scopeWords[before[k]] || npEnds[before[k]] {
+					break
+				}
+				np = append(np, before[k])
+			}
+			for k, w := range np {
+				if p, ok := predicates[w]; ok {
+					if k > 0 {
+						noun = np[k-1]
+					}
+					return noun, p, true
+				}
+			}
+			if len(np) == 0 {
+				return "", "", false
+			}
+			noun = np[len(np)-1]
+			if canonicalUnit(stem(noun)) == "death" {
+				return "", "death", true
+			}
+			return noun, "", true
+		}
+	}
+	return "", "", false
 }
 
 // reLeadScope is a place phrase opening a sentence, before its comma.

@@ -48,7 +48,9 @@
 //   - update (kinds number and update): from some publication day on, the
 //     articles give a higher figure of a rising count ("rose to 31").
 //   - date: the event on the day before ("on Monday" against "on
-//     Tuesday"), "last week" against "two weeks ago", or another year.
+//     Tuesday"), "last week" against "two weeks ago" in articles published
+//     on the same day (from different days the two may name one calendar
+//     week), or another year.
 //   - framing: "three military bases" against "the 201st base, the
 //     largest" (kinds framing and number), or the event type's own pair.
 //   - modality: an asserted or attributed claim against a hedged one
@@ -69,7 +71,11 @@
 //
 // People come from a pool of invented names in which different people share
 // first names, some surnames have spelling variants, and some differ from
-// another person's surname only by the ending.
+// another person's surname only by the ending. Different names (surnames,
+// given names, towns, provinces, countries) never share a name key, nor a
+// key with two neighbouring sounds swapped: invented from a few syllables,
+// they would do so far more often than real names, and read as one name
+// spelled two ways.
 //
 // Exit codes: 0 written, 1 the corpus could not be written, 2 usage error
 // (a bad flag or a non-empty output folder).

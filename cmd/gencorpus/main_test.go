@@ -17,6 +17,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"go.yaml.in/yaml/v3"
+
+	namekeys "github.com/crosscheck/crosscheck/claims/names"
 )
 
 // generate runs gencorpus with args into a new folder and returns it.
@@ -563,6 +565,35 @@ func TestPoolNames(t *testing.T) {
 		if _, ok := forms[s.town]; ok {
 			t.Errorf("town %s is also a surname", s.town)
 		}
+	}
+	// Two different names never share a name key: a key shared by two
+	// surnames, towns, provinces or given names would read as one name
+	// spelled two ways.
+	owner := map[string]string{}
+	own := func(name string, words ...string) {
+		for _, w := range words {
+			for _, part := range strings.Split(w, "-") {
+				if len([]rune(part)) < 4 || part != w && slices.Contains(townShort, part) {
+					continue
+				}
+				k := namekeys.TokenKey(part)
+				if o, ok := owner[k]; ok && o != name {
+					t.Errorf("%s (of %s) and %s share the name key %q", part, name, o, k)
+				}
+				owner[k] = name
+			}
+		}
+	}
+	for _, f := range firstNames {
+		own("given name "+f, f)
+	}
+	for _, p := range c.pool.people {
+		own("surname "+p.surname, p.forms()...)
+	}
+	for _, s := range c.stories {
+		own("town "+s.town, s.town)
+		prov := strings.TrimSuffix(s.province, " province")
+		own("province "+prov, prov)
 	}
 }
 

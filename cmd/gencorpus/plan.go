@@ -68,7 +68,7 @@ func planCorpus(cfg config) *corpus {
 		sp.country = rng.IntN(len(c.pool.countries))
 		sp.foreign = (sp.country + 1 + rng.IntN(len(c.pool.countries)-1)) % len(c.pool.countries)
 		sp.town = c.pool.newTown(rng)
-		sp.province = province(rng)
+		sp.province = c.pool.newProvince(rng)
 		sp.leaderRole = []string{"President", "Prime Minister"}[rng.IntN(2)]
 		c.pickCast(rng, sp)
 		sp.articleIDs = make([]string, counts[i])

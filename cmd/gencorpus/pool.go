@@ -2,7 +2,10 @@ package main
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
+
+	namekeys "github.com/crosscheck/crosscheck/claims/names"
 )
 
 // country is an invented state with its adjective, capital and macro-region.
@@ -30,7 +33,55 @@ type pool struct {
 	countries []country
 	people    []person
 	taken     map[string]bool // every name in use, for uniqueness
-	byFirst   map[string][]int
+	// keys maps the name key of every word of a name in use to the name it
+	// belongs to (a person's surname for all its spellings), so that two
+	// different names never share a key: real names that sound alike are
+	// rare, invented ones from a few syllables are not, and the key is what
+	// tells spellings of one name from another name.
+	keys    map[string]string
+	byFirst map[string][]int
+}
+
+// claimKeys registers the name keys of the words of forms (each a spelling
+// of the name owner) and reports whether it could: false, registering
+// nothing, when a word's key, or the key with two neighbouring sounds
+// swapped, already belongs to another name. Words shorter than four
+// letters are never compared as names, and the parts that many towns share
+// ("Stara", "Gora") are the same name wherever they stand: both are
+// skipped.
+func (p *pool) claimKeys(owner string, forms ...string) bool {
+	var ks []string
+	for _, f := range forms {
+		for _, w := range strings.FieldsFunc(f, func(r rune) bool { return r == ' ' || r == '-' }) {
+			if len([]rune(w)) < 4 || w != owner && slices.Contains(townShort, w) {
+				continue // a part many towns share ("Stara")
+			}
+			k := namekeys.TokenKey(w)
+			for _, n := range append([]string{k}, swaps(k)...) {
+				if o, ok := p.keys[n]; ok && o != owner {
+					return false
+				}
+			}
+			ks = append(ks, k)
+		}
+	}
+	for _, k := range ks {
+		p.keys[k] = owner
+	}
+	return true
+}
+
+// swaps lists the keys made from k by swapping two neighbouring letters.
+func swaps(k string) []string {
+	var out []string
+	for i := 0; i+1 < len(k); i++ {
+		if k[i] != k[i+1] {
+			b := []byte(k)
+			b[i], b[i+1] = b[i+1], b[i]
+			out = append(out, string(b))
+		}
+	}
+	return out
 }
 
 var countryNames = [][2]string{
@@ -47,11 +98,11 @@ var countryNames = [][2]string{
 var macroRegions = []string{"Kessar Basin", "Northern Steppe", "Amber Coast", "Varan Highlands", "Inner Sea region", "Tessim Plateau"}
 
 var firstNames = []string{
-	"Arvel", "Bogdar", "Daromir", "Evgar", "Feodan", "Gorislav", "Ilvar", "Yarvin",
+	"Arvel", "Bogdar", "Velimir", "Evgar", "Feodan", "Gorislav", "Ilvar", "Yarvin",
 	"Kastor", "Levan", "Miroslav", "Nestor", "Orlen", "Pavlen", "Radomir", "Stanimir",
 	"Tomir", "Vadislav", "Zoran", "Elira", "Milena", "Darina", "Vesna", "Ludmira",
-	"Anzhela", "Kamila", "Oksena", "Tamira", "Zarina", "Yelena", "Sabir", "Farhod",
-	"Timur", "Ravshan", "Dilnoza", "Nargiza", "Bakhtiyor", "Ulugbek", "Marat", "Ainura",
+	"Anzhela", "Kamila", "Oksena", "Svetlana", "Gulnara", "Yelena", "Sabir", "Farhod",
+	"Rustam", "Ravshan", "Dilnoza", "Nargiza", "Shukhrat", "Ulugbek", "Marat", "Ainura",
 }
 
 var (
@@ -64,12 +115,22 @@ var (
 
 // newPool makes a pool of about nPeople people spread over the countries.
 func newPool(rng *rand.Rand, nPeople int) *pool {
-	p := &pool{taken: map[string]bool{}, byFirst: map[string][]int{}}
+	p := &pool{taken: map[string]bool{}, keys: map[string]string{}, byFirst: map[string][]int{}}
 	for i, cn := range countryNames {
 		c := country{name: cn[0], adj: cn[1], macro: macroRegions[i%len(macroRegions)]}
 		p.taken[cn[0]] = true
 		p.taken[cn[1]] = true
+		p.claimKeys(cn[0], cn[0], cn[1])
 		p.countries = append(p.countries, c)
+	}
+	for _, m := range macroRegions {
+		p.claimKeys(m, m)
+	}
+	for _, f := range firstNames {
+		p.claimKeys(f, f)
+	}
+	for _, t := range townShort {
+		p.claimKeys(t, t)
 	}
 	for i := range p.countries {
 		p.countries[i].capital = p.newTown(rng)
@@ -117,7 +178,7 @@ func (p *pool) newSurname(rng *rand.Rand) (string, []string) {
 			b.WriteString(endsV[rng.IntN(len(endsV))])
 		}
 		s := b.String()
-		if len(s) < 5 || len(s) > 13 || p.taken[s] || strings.Contains(s, "yay") {
+		if len(s) < 5 || len(s) > 13 || p.taken[s] || strings.Contains(s, "yay") || !p.keyFree(s) {
 			continue
 		}
 		var vars []string
@@ -135,12 +196,26 @@ func (p *pool) newSurname(rng *rand.Rand) (string, []string) {
 				vars = append(vars, v)
 			}
 		}
+		if !p.claimKeys(s, append([]string{s}, vars...)...) {
+			continue
+		}
 		p.taken[s] = true
 		for _, v := range vars {
 			p.taken[v] = true
 		}
 		return s, vars
 	}
+}
+
+// keyFree tells whether name's key is not yet another name's.
+func (p *pool) keyFree(name string) bool {
+	k := namekeys.TokenKey(name)
+	for _, n := range append([]string{k}, swaps(k)...) {
+		if _, ok := p.keys[n]; ok {
+			return false
+		}
+	}
+	return true
 }
 
 // nearMiss returns a surname sharing sur's stem with another ending, the
@@ -151,7 +226,9 @@ func (p *pool) nearMiss(rng *rand.Rand, sur string) (string, bool) {
 			stem := sur[:len(sur)-len(e)]
 			alt := []string{"enko", "ich", "ak", "ar", "yan", "ok"}
 			n := stem + alt[rng.IntN(len(alt))]
-			if p.taken[n] || strings.Contains(n, sur) || strings.Contains(sur, n) {
+			// The ending must change the key too: "Stanerkin" and
+			// "Stanerkyan" would be one name in two spellings.
+			if p.taken[n] || strings.Contains(n, sur) || strings.Contains(sur, n) || !p.claimKeys(n, n) {
 				return "", false
 			}
 			p.taken[n] = true
@@ -238,18 +315,24 @@ func (p *pool) newTown(rng *rand.Rand) string {
 		default:
 			s = stem + "ovo"
 		}
-		if !p.taken[s] {
+		if !p.taken[s] && p.claimKeys(s, s) {
 			p.taken[s] = true
 			return s
 		}
 	}
 }
 
-// province invents a province name; provinces need not be unique.
-func province(rng *rand.Rand) string {
-	stem := townOnsets[rng.IntN(len(townOnsets))] + vowels[rng.IntN(5)] + townMids[rng.IntN(len(townMids))]
-	ends := []string{"a", "ia", "ovia", "en", "ar"}
-	return stem + ends[rng.IntN(len(ends))] + " province"
+// newProvince invents a province name; provinces need not be unique, but
+// no other name shares a province's key.
+func (p *pool) newProvince(rng *rand.Rand) string {
+	for {
+		stem := townOnsets[rng.IntN(len(townOnsets))] + vowels[rng.IntN(5)] + townMids[rng.IntN(len(townMids))]
+		ends := []string{"a", "ia", "ovia", "en", "ar"}
+		s := stem + ends[rng.IntN(len(ends))]
+		if p.claimKeys(s, s) {
+			return s + " province"
+		}
+	}
 }
 
 // outlet is a news organisation with the web domain its URLs use.

@@ -327,11 +327,19 @@ func (g *storyGen) plantPositive(k kind) bool {
 		}
 		return g.plantUpdate(g.slots[slRising])
 	case kindDate:
-		i, ok := g.pick(g.free(slEventDay, slPrior, slSince))
+		slots := []int{slEventDay, slSince}
+		if len(g.sharedDay()) > 0 {
+			slots = append(slots, slPrior)
+		}
+		i, ok := g.pick(g.free(slots...))
 		if !ok {
 			return false
 		}
 		s := g.slots[i]
+		if i == slPrior {
+			g.plantSameDay(s)
+			return true
+		}
 		if i == slSince {
 			d := 6 + g.rng.IntN(7)
 			if g.chance(0.5) || s.year-d < 1900 {
@@ -378,6 +386,47 @@ func (g *storyGen) plantVariant(s *slot) {
 	v := g.rng.IntN(g.n)
 	s.forms[v] = fVariant
 	g.ensureCanon(s)
+}
+
+// sharedDay lists the articles published on a day with another article.
+func (g *storyGen) sharedDay() []int {
+	byDay := map[int]int{}
+	for _, o := range g.offs {
+		byDay[o]++
+	}
+	var out []int
+	for a, o := range g.offs {
+		if byDay[o] > 1 {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// plantSameDay plants a variant in one article, and keeps the slot to the
+// articles published on the same day as that one: "last week" and "two
+// weeks ago" in articles published on different days may name one
+// calendar week, so only a same-day pair surely disagrees. The story must
+// have a shared publication day (see sharedDay).
+func (g *storyGen) plantSameDay(s *slot) {
+	shared := g.sharedDay()
+	v := shared[g.rng.IntN(len(shared))]
+	var others []int
+	canon := false
+	for a := range s.forms {
+		switch {
+		case g.offs[a] != g.offs[v]:
+			s.forms[a] = fAbsent
+		case a != v:
+			others = append(others, a)
+			canon = canon || s.forms[a] == fCanon
+		}
+	}
+	s.plant = plPos
+	s.forms[v] = fVariant
+	if !canon {
+		s.forms[others[g.rng.IntN(len(others))]] = fCanon
+	}
 }
 
 // plantNumber plants a different count of the same thing. The articles
