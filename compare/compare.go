@@ -91,7 +91,8 @@ const maxMeasureGroup = 64
 
 // measureGroups groups the claims of a story's articles by the casualty or
 // share measures they state, those that give a time of day, and those that
-// hedge or insist on their certainty, in claim order, each group at most
+// hedge or insist on their certainty, and those that characterise something,
+// in claim order, each group at most
 // maxMeasureGroup long.
 func (c *corpus) measureGroups(articles []string) [][]*claims.Claim {
 	groups := map[string][]*claims.Claim{}
@@ -113,6 +114,11 @@ func (c *corpus) measureGroups(articles []string) [][]*claims.Claim {
 			// Claims that insist on their certainty meet the hedged ones.
 			if f := c.feat(cl); cl.Modality == claims.Hedged || f.booster || f.dispute != nil {
 				addTo("certainty")
+			}
+			// Claims that characterise something (routine, or caused by
+			// one thing) meet each other, as they may share only a place.
+			if c.feat(cl).character.text != "" {
+				addTo("characterisation")
 			}
 			for _, q := range cl.Quantities {
 				if q.Ordinal {
@@ -184,6 +190,12 @@ type features struct {
 	booster bool     // the claim insists on its certainty
 	dispute []int    // where the claim disputes something, nil when it does not
 	keys    []string // the distinct name keys of its entities, sorted (entityKeys)
+	// character is how the claim characterises something (characterisation).
+	character struct {
+		text   string
+		start  int
+		object string
+	}
 }
 
 // feat returns the features of a claim, computing them on first use.
@@ -192,6 +204,7 @@ func (c *corpus) feat(cl *claims.Claim) *features {
 		return f
 	}
 	f := &features{clocks: clocksOf(cl), booster: reBooster.MatchString(cl.Text), dispute: reDispute.FindStringIndex(cl.Text), keys: sortedEntityKeys(cl)}
+	f.character.text, f.character.start, f.character.object = characterisation(cl)
 	c.feats[cl.ID] = f
 	return f
 }

@@ -560,8 +560,9 @@ var placeWords = map[string]bool{"near": true, "across": true, "outside": true, 
 // the same noun: "described the vote as") and share no content word but
 // names and places; ones that share a word are told alike.
 func (c *corpus) characterised(story string, x, y *claims.Claim, keys []string) (Discrepancy, bool) {
-	cx, ix, ox := characterisation(x)
-	cy, iy, oy := characterisation(y)
+	chx, chy := c.feat(x).character, c.feat(y).character
+	cx, ix, ox := chx.text, chx.start, chx.object
+	cy, iy, oy := chy.text, chy.start, chy.object
 	if cx == "" || cy == "" || ox != oy {
 		return Discrepancy{}, false
 	}
