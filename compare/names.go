@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -33,34 +34,45 @@ func position(i, n int, t claims.EntityType) string {
 // Zhatovskiy may be two people). It returns the remaining group ids, sorted,
 // and the group each merged one went into.
 func mergeNear(ids []string, first func(id string) string) ([]string, map[string]string) {
-	buckets := map[string][]string{}
-	for _, id := range ids {
-		key, pos, _ := strings.Cut(id, "/")
-		b := key[:1] + "/" + pos
-		buckets[b] = append(buckets[b], id)
+	sorted := slices.Clone(ids)
+	sort.Strings(sorted)
+	known := make(map[string]bool, len(sorted))
+	for _, id := range sorted {
+		known[id] = true
 	}
 	into := map[string]string{}
-	for _, b := range sortedKeys(buckets) {
-		ks := buckets[b]
-		for i, a := range ks {
-			if _, ok := into[a]; ok {
+	var near []string
+	for _, a := range sorted {
+		if _, ok := into[a]; ok {
+			continue
+		}
+		key, pos, _ := strings.Cut(a, "/")
+		// The keys one swap of neighbours away, the first sound kept (a
+		// name's first sound is the one least often slipped).
+		near = near[:0]
+		for i := 1; i+1 < len(key); i++ {
+			if key[i] == key[i+1] {
 				continue
 			}
-			for _, o := range ks[i+1:] {
-				if _, ok := into[o]; ok || !transposed(groupKey(a), groupKey(o)) || !names.TokenMatch(first(a), first(o)) {
-					continue
-				}
-				into[o] = a
+			o := key[:i] + string(key[i+1]) + string(key[i]) + key[i+2:] + "/" + pos
+			if o > a && known[o] {
+				near = append(near, o)
 			}
+		}
+		sort.Strings(near)
+		for _, o := range near {
+			if _, ok := into[o]; ok || !names.TokenMatch(first(a), first(o)) {
+				continue
+			}
+			into[o] = a
 		}
 	}
 	var out []string
-	for _, id := range ids {
+	for _, id := range sorted {
 		if _, ok := into[id]; !ok {
 			out = append(out, id)
 		}
 	}
-	sort.Strings(out)
 	return out, into
 }
 
@@ -68,18 +80,6 @@ func mergeNear(ids []string, first func(id string) string) ([]string, map[string
 func groupKey(id string) string {
 	k, _, _ := strings.Cut(id, "/")
 	return k
-}
-
-// transposed reports whether two keys differ by one swap of neighbours.
-func transposed(a, b string) bool {
-	if len(a) != len(b) || a == b {
-		return false
-	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
-		i++
-	}
-	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 type word struct {

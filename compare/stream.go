@@ -730,16 +730,17 @@ type nameGroups struct {
 // articles' ids by rank.
 func (b *nameBook) candidates(lower map[string]bool, artIDs []string) *nameGroups {
 	ids := sortedKeys(b.groups)
-	first := func(id string) string {
+	firsts := make(map[string]string, len(ids))
+	for _, id := range ids {
 		var best firstSeen
 		for i, s := range sortedKeys(b.groups[id]) {
 			if f := b.groups[id][s]; i == 0 || before(f.at, best.at) {
 				best = f
 			}
 		}
-		return best.text
+		firsts[id] = best.text
 	}
-	kept, into := mergeNear(ids, first)
+	kept, into := mergeNear(ids, func(id string) string { return firsts[id] })
 	members := map[string][]string{}
 	for _, id := range ids {
 		root := id

@@ -282,3 +282,17 @@ func TestNthLargest(t *testing.T) {
 		}
 	}
 }
+
+func TestMergeNear(t *testing.T) {
+	first := func(id string) string { return map[string]string{"nrw/last": "UNRWA", "nwr/last": "Unwra", "ntv/last": "Ntov", "tnv/last": "Tnov"}[id] }
+	ids := []string{"ntv/last", "nwr/last", "nrw/last", "nrw/first", "tnv/last"}
+	kept, into := mergeNear(ids, first)
+	// Keys one swap of neighbours apart merge when their spellings match;
+	// a swap of the first sound, or another position, is another name.
+	if d := cmp.Diff([]string{"nrw/first", "nrw/last", "ntv/last", "tnv/last"}, kept); d != "" {
+		t.Errorf("kept (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff(map[string]string{"nwr/last": "nrw/last"}, into); d != "" {
+		t.Errorf("merged (-want +got):\n%s", d)
+	}
+}
