@@ -338,8 +338,11 @@ func decode(data []byte) (*Labeller, error) {
 		label uint8
 		w     float32
 	}
-	var pairs []pair
-	l.entries = make(map[string]int32, nKeys/4)
+	pairs := make([]pair, 0, nKeys)
+	// A feature's keys mostly sit together, sorted, so the last feature
+	// saves most look-ups while the map is built.
+	l.entries = make(map[string]int32, nKeys)
+	last, lastE := "", int32(-1)
 	for i := range nKeys {
 		lo, hi := keyOff[i], keyOff[i+1]
 		if lo > hi || int(hi) > len(text) {
@@ -353,10 +356,14 @@ func decode(data []byte) (*Labeller, error) {
 				continue
 			}
 			name := key[:n]
-			e, ok := l.entries[name]
-			if !ok {
-				e = int32(len(l.entries))
-				l.entries[name] = e
+			e := lastE
+			if name != last || e < 0 {
+				var ok bool
+				if e, ok = l.entries[name]; !ok {
+					e = int32(len(l.entries))
+					l.entries[name] = e
+				}
+				last, lastE = name, e
 			}
 			pairs = append(pairs, pair{e, uint8(j), w})
 		}
