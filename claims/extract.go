@@ -10,9 +10,9 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
-	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/token"
 
+	"github.com/crosscheck/crosscheck/claims/internal/ner"
 	"github.com/crosscheck/crosscheck/claims/internal/postag"
 	"github.com/crosscheck/crosscheck/claims/internal/tokens"
 	"github.com/crosscheck/crosscheck/claims/names"
@@ -25,7 +25,7 @@ import (
 // by NewExtractor; an Extractor is safe for concurrent use.
 type Extractor struct {
 	tagger  *postag.Tagger
-	ner     *ner.Extracter
+	ner     *ner.Labeller
 	scratch sync.Pool // of *scratch
 
 	windows     sync.Map // window key -> []string labels (labelWindow)
