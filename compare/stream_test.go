@@ -284,7 +284,9 @@ func TestNthLargest(t *testing.T) {
 }
 
 func TestMergeNear(t *testing.T) {
-	first := func(id string) string { return map[string]string{"nrw/last": "UNRWA", "nwr/last": "Unwra", "ntv/last": "Ntov", "tnv/last": "Tnov"}[id] }
+	first := func(id string) string {
+		return map[string]string{"nrw/last": "UNRWA", "nwr/last": "Unwra", "ntv/last": "Ntov", "tnv/last": "Tnov"}[id]
+	}
 	ids := []string{"ntv/last", "nwr/last", "nrw/last", "nrw/first", "tnv/last"}
 	kept, into := mergeNear(ids, first)
 	// Keys one swap of neighbours apart merge when their spellings match;
