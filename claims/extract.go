@@ -7,11 +7,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/token"
 
+	"github.com/crosscheck/crosscheck/claims/internal/flat"
 	"github.com/crosscheck/crosscheck/claims/internal/ner"
 	"github.com/crosscheck/crosscheck/claims/internal/postag"
 	"github.com/crosscheck/crosscheck/claims/internal/tokens"
@@ -28,8 +28,7 @@ type Extractor struct {
 	ner     *ner.Labeller
 	scratch sync.Pool // of *scratch
 
-	windows     sync.Map // window key -> []string labels (labelWindow)
-	windowCount atomic.Int64
+	windows flat.Cache[[]string] // window key -> labels (labelWindow)
 }
 
 // scratch is the working space of one Extract call, reused across calls.
@@ -52,6 +51,7 @@ func NewExtractor() (*Extractor, error) {
 		return nil, fmt.Errorf("load entity model: %w", err)
 	}
 	x := &Extractor{tagger: tg, ner: nx}
+	x.windows.Max = maxCachedWindows
 	x.scratch.New = func() any { return new(scratch) }
 	return x, nil
 }
@@ -249,23 +249,18 @@ func (x *Extractor) labelWindow(win []token.Token) {
 		b.WriteByte(1)
 	}
 	key := b.String()
-	if v, ok := x.windows.Load(key); ok {
-		for i, l := range v.([]string) {
+	if ls, ok := x.windows.Get(key); ok {
+		for i, l := range ls {
 			win[i].Label = l
 		}
 		return
 	}
 	x.ner.Label(win)
-	if x.windowCount.Load() >= maxCachedWindows {
-		return
-	}
 	ls := make([]string, len(win))
 	for i, t := range win {
 		ls[i] = t.Label
 	}
-	if _, loaded := x.windows.LoadOrStore(key, ls); !loaded {
-		x.windowCount.Add(1)
-	}
+	x.windows.Put(key, ls)
 }
 
 // maxCachedWindows bounds the entity model's cache of labelled windows.

@@ -207,7 +207,6 @@ func BenchmarkExtract(b *testing.B) {
 		// the entity model in the pass before would all be known.
 		b.StopTimer()
 		x.windows.Clear()
-		x.windowCount.Store(0)
 		b.StartTimer()
 		for _, a := range arts {
 			cs, _ := x.Extract(a)

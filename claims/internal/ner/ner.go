@@ -16,11 +16,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unsafe"
 
 	"github.com/jdkato/prose/v3/ner/maxentmodel"
 	"github.com/jdkato/prose/v3/token"
+
+	"github.com/crosscheck/crosscheck/claims/internal/flat"
 )
 
 // Labeller assigns entity labels. It is safe for concurrent use: the model
@@ -48,8 +49,8 @@ type Labeller struct {
 	noNextWord   int32   // "nextword-None"
 	noNextPos    int32   // "nextpos-None"
 
-	words cache[*word]
-	tags  cache[*tagInfo]
+	words flat.Cache[*word]
+	tags  flat.Cache[*tagInfo]
 	pool  sync.Pool
 }
 
@@ -211,7 +212,7 @@ func (l *Labeller) look(parts ...string) int32 {
 // word returns the entries of a token text, from the cache when it is
 // there.
 func (l *Labeller) word(text string) *word {
-	if w, ok := l.words.get(text); ok {
+	if w, ok := l.words.Get(text); ok {
 		return w
 	}
 	text = strings.Clone(text) // so that the cache does not hold on to articles
@@ -231,13 +232,13 @@ func (l *Labeller) word(text string) *word {
 		prevword: l.look("prevword-", lower),
 		nextword: l.look("nextword-", lower),
 	}
-	l.words.put(text, w)
+	l.words.Put(text, w)
 	return w
 }
 
 // tag returns the entries of a tag, from the cache when it is there.
 func (l *Labeller) tag(tg string) *tagInfo {
-	if t, ok := l.tags.get(tg); ok {
+	if t, ok := l.tags.Get(tg); ok {
 		return t
 	}
 	tg = strings.Clone(tg)
@@ -252,7 +253,7 @@ func (l *Labeller) tag(tg string) *tagInfo {
 	for i, h := range l.hist {
 		t.posPrev[i] = l.look("pos+prevtag-", tg, "+", h)
 	}
-	l.tags.put(tg, t)
+	l.tags.Put(tg, t)
 	return t
 }
 
@@ -303,28 +304,29 @@ func boolFeature(b bool) string {
 // in one blob with their offsets, a weight per key, and correction weights
 // that labelling does not use.
 func decode(data []byte) (*Labeller, error) {
-	r := &reader{b: data}
-	if string(r.bytes(len("PROSENER"))) != "PROSENER" {
+	r := flat.NewReader(data, "entity model")
+	if string(r.Bytes(len("PROSENER"))) != "PROSENER" {
 		return nil, errors.New("not a prose flat entity model")
 	}
-	if v := r.u32(); v != 1 {
+	if v := r.U32(); v != 1 {
 		return nil, fmt.Errorf("unsupported entity model version %d", v)
 	}
-	r.u32() // cardinality
-	nLabels := int(r.u32())
-	if r.err == nil && (nLabels == 0 || nLabels > 256) {
+	r.U32() // cardinality
+	nLabels := int(r.U32())
+	if r.Err == nil && (nLabels == 0 || nLabels > 256) {
 		return nil, fmt.Errorf("entity model has %d labels, want 1 to 256", nLabels)
 	}
 	l := &Labeller{labels: make([]string, nLabels)}
+	l.words.Max, l.tags.Max = maxCached, maxCached
 	for i := range l.labels {
-		l.labels[i] = r.str16()
+		l.labels[i] = r.Str16()
 	}
-	nKeys, blobLen := int(r.u32()), int(r.u32())
-	blob := r.bytes(blobLen)
-	keyOff := r.u32s(nKeys + 1)
-	wb := r.bytes(nKeys * 4)
-	if r.err != nil {
-		return nil, r.err
+	nKeys, blobLen := int(r.U32()), int(r.U32())
+	blob := r.Bytes(blobLen)
+	keyOff := r.U32s(nKeys + 1)
+	wb := r.Bytes(nKeys * 4)
+	if r.Err != nil {
+		return nil, r.Err
 	}
 	// The keys stay in the embedded model's bytes, which nothing writes to.
 	text := unsafe.String(unsafe.SliceData(blob), len(blob))
@@ -415,75 +417,5 @@ func (l *Labeller) tables() {
 	}
 }
 
-// cache holds values by string, up to a bound, for all goroutines.
-type cache[T any] struct {
-	m sync.Map
-	n atomic.Int64
-}
-
 // maxCached bounds each cache at some tens of megabytes.
 const maxCached = 200_000
-
-func (c *cache[T]) get(k string) (T, bool) {
-	v, ok := c.m.Load(k)
-	if !ok {
-		var zero T
-		return zero, false
-	}
-	return v.(T), true
-}
-
-func (c *cache[T]) put(k string, v T) {
-	if c.n.Load() >= maxCached {
-		return
-	}
-	if _, loaded := c.m.LoadOrStore(k, v); !loaded {
-		c.n.Add(1)
-	}
-}
-
-type reader struct {
-	b   []byte
-	pos int
-	err error
-}
-
-func (r *reader) bytes(n int) []byte {
-	if r.err != nil {
-		return nil
-	}
-	if n < 0 || r.pos+n > len(r.b) {
-		r.err = fmt.Errorf("entity model truncated at byte %d", r.pos)
-		return nil
-	}
-	out := r.b[r.pos : r.pos+n]
-	r.pos += n
-	return out
-}
-
-func (r *reader) u32() uint32 {
-	if b := r.bytes(4); b != nil {
-		return binary.LittleEndian.Uint32(b)
-	}
-	return 0
-}
-
-func (r *reader) str16() string {
-	b := r.bytes(2)
-	if b == nil {
-		return ""
-	}
-	return string(r.bytes(int(binary.LittleEndian.Uint16(b))))
-}
-
-func (r *reader) u32s(n int) []uint32 {
-	b := r.bytes(n * 4)
-	if b == nil {
-		return nil
-	}
-	out := make([]uint32, n)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint32(b[i*4:])
-	}
-	return out
-}

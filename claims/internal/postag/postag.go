@@ -7,14 +7,12 @@
 package postag
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
 	"regexp"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 
@@ -22,6 +20,8 @@ import (
 	"github.com/jdkato/prose/v3/token"
 
 	"github.com/crosscheck/crosscheck/claims/internal/tokens"
+
+	"github.com/crosscheck/crosscheck/claims/internal/flat"
 )
 
 // Tagger assigns part-of-speech tags. It is safe for concurrent use: the
@@ -43,7 +43,7 @@ type Tagger struct {
 	tagPair    []int32  // "i tag+i-2 tag T1 T2", at T1*nTags+T2
 	tagNames   []string // the classes, then -START- and -START2-
 	classIndex map[string]int32
-	words      wordCache
+	words      flat.Cache[*word]
 	sentinel   [4]*word // -START-, -START2-, -END-, -END2- as context words
 }
 
@@ -197,11 +197,11 @@ func best(scores []float32) int {
 // word returns the features of a token text, from the cache when it is
 // there.
 func (t *Tagger) word(text string) *word {
-	if w, ok := t.words.get(text); ok {
+	if w, ok := t.words.Get(text); ok {
 		return w
 	}
 	w := t.newWord(text, normalize(text))
-	t.words.put(w.text, w)
+	t.words.Put(w.text, w)
 	return w
 }
 
@@ -370,45 +370,46 @@ func isYear(w string) bool {
 // feature strings in one sorted blob with their offsets, the sparse weights
 // of each feature, and the table of words with one tag.
 func decode(data []byte) (*Tagger, error) {
-	r := &reader{b: data}
-	if string(r.bytes(len("PROSETAG"))) != "PROSETAG" {
+	r := flat.NewReader(data, "tagger model")
+	if string(r.Bytes(len("PROSETAG"))) != "PROSETAG" {
 		return nil, errors.New("not a prose flat tagger model")
 	}
-	if v := r.u32(); v != 1 {
+	if v := r.U32(); v != 1 {
 		return nil, fmt.Errorf("unsupported tagger model version %d", v)
 	}
 	t := &Tagger{}
-	nClasses := r.u32()
+	t.words.Max = maxCachedWords
+	nClasses := r.U32()
 	if nClasses > 256 {
 		return nil, fmt.Errorf("tagger model has %d classes, more than 256", nClasses)
 	}
 	t.classes = make([]string, nClasses)
 	for i := range t.classes {
-		t.classes[i] = r.str16()
+		t.classes[i] = r.Str16()
 	}
-	nFeatures, nPairs, blobLen := int(r.u32()), int(r.u32()), int(r.u32())
-	blob := r.bytes(blobLen)
-	featOff := r.u32s(nFeatures + 1)
-	t.pairOff = r.u32s(nFeatures + 1)
-	t.classIDs = append([]uint8(nil), r.bytes(nPairs)...)
+	nFeatures, nPairs, blobLen := int(r.U32()), int(r.U32()), int(r.U32())
+	blob := r.Bytes(blobLen)
+	featOff := r.U32s(nFeatures + 1)
+	t.pairOff = r.U32s(nFeatures + 1)
+	t.classIDs = append([]uint8(nil), r.Bytes(nPairs)...)
 	t.weights = make([]float32, nPairs)
-	for i, u := range r.u32s(nPairs) {
+	for i, u := range r.U32s(nPairs) {
 		t.weights[i] = math.Float32frombits(u)
 	}
-	nTags := int(r.u32())
-	if r.err != nil {
-		return nil, r.err
+	nTags := int(r.U32())
+	if r.Err != nil {
+		return nil, r.Err
 	}
 	t.tagMap = make(map[string]uint8, nTags)
 	for range nTags {
-		w, id := r.str16(), r.u8()
-		if r.err == nil && int(id) >= len(t.classes) {
-			r.err = fmt.Errorf("tagger model: word %q has class %d of %d", w, id, len(t.classes))
+		w, id := r.Str16(), r.U8()
+		if r.Err == nil && int(id) >= len(t.classes) {
+			r.Err = fmt.Errorf("tagger model: word %q has class %d of %d", w, id, len(t.classes))
 		}
 		t.tagMap[w] = id
 	}
-	if r.err != nil {
-		return nil, r.err
+	if r.Err != nil {
+		return nil, r.Err
 	}
 	// The feature strings stay in the embedded model's bytes, which nothing
 	// writes to.
@@ -467,82 +468,5 @@ func (t *Tagger) tables() {
 	}
 }
 
-// wordCache holds the features of words, up to a bound, for all
-// goroutines.
-type wordCache struct {
-	m sync.Map
-	n atomic.Int64
-}
-
-// maxCachedWords bounds the cache at some tens of megabytes.
+// maxCachedWords bounds the cache of words at some tens of megabytes.
 const maxCachedWords = 150_000
-
-func (c *wordCache) get(text string) (*word, bool) {
-	v, ok := c.m.Load(text)
-	if !ok {
-		return nil, false
-	}
-	return v.(*word), true
-}
-
-func (c *wordCache) put(text string, w *word) {
-	if c.n.Load() >= maxCachedWords {
-		return
-	}
-	if _, loaded := c.m.LoadOrStore(text, w); !loaded {
-		c.n.Add(1)
-	}
-}
-
-type reader struct {
-	b   []byte
-	pos int
-	err error
-}
-
-func (r *reader) bytes(n int) []byte {
-	if r.err != nil {
-		return nil
-	}
-	if n < 0 || r.pos+n > len(r.b) {
-		r.err = fmt.Errorf("tagger model truncated at byte %d", r.pos)
-		return nil
-	}
-	out := r.b[r.pos : r.pos+n]
-	r.pos += n
-	return out
-}
-
-func (r *reader) u32() uint32 {
-	if b := r.bytes(4); b != nil {
-		return binary.LittleEndian.Uint32(b)
-	}
-	return 0
-}
-
-func (r *reader) u8() uint8 {
-	if b := r.bytes(1); b != nil {
-		return b[0]
-	}
-	return 0
-}
-
-func (r *reader) str16() string {
-	b := r.bytes(2)
-	if b == nil {
-		return ""
-	}
-	return string(r.bytes(int(binary.LittleEndian.Uint16(b))))
-}
-
-func (r *reader) u32s(n int) []uint32 {
-	b := r.bytes(n * 4)
-	if b == nil {
-		return nil
-	}
-	out := make([]uint32, n)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint32(b[i*4:])
-	}
-	return out
-}
