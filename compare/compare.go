@@ -179,7 +179,6 @@ type corpus struct {
 	byID      map[string]*claims.Claim
 	terms     map[string]map[string]bool
 	vocab     *vocab
-	lower     map[string]bool // words written in lower case, built on first use
 	feats     map[string]*features
 	vecs      map[string]weighted
 }
@@ -209,28 +208,16 @@ func (c *corpus) feat(cl *claims.Claim) *features {
 	return f
 }
 
+// newCorpus is the comparison's view of claims of the given articles, all
+// weighed as one story.
 func newCorpus(arts []claims.Article, cs []claims.Claim) *corpus {
-	c := &corpus{
-		arts:      map[string]*claims.Article{},
-		byArticle: map[string][]*claims.Claim{},
-		byID:      map[string]*claims.Claim{},
-		terms:     map[string]map[string]bool{},
-		vocab:     newVocab(),
-		feats:     map[string]*features{},
-		vecs:      map[string]weighted{},
-	}
+	g := &global{arts: make(map[string]*claims.Article, len(arts))}
+	ids := make([]string, len(arts))
 	for i := range arts {
-		c.arts[arts[i].ID] = &arts[i]
+		g.arts[arts[i].ID] = &arts[i]
+		ids[i] = arts[i].ID
 	}
-	for i := range cs {
-		cl := &cs[i]
-		c.byArticle[cl.Article] = append(c.byArticle[cl.Article], cl)
-		c.byID[cl.ID] = cl
-		t := termsOf(cl)
-		c.terms[cl.ID] = t
-		c.vocab.add(t)
-	}
-	return c
+	return newStoryCorpus(g, ids, cs)
 }
 
 // align scores how far two claims speak of the same thing, in [0, 1]: the

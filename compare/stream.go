@@ -58,7 +58,7 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 	}
 	names := sc.names.candidates(sc.lower, sc.ids)
 
-	g := &global{arts: map[string]*claims.Article{}, lower: sc.lower, names: names, rank: sc.rank, storyOf: storyOf}
+	g := &global{arts: map[string]*claims.Article{}, names: names, rank: sc.rank}
 	for i := range arts {
 		g.arts[arts[i].ID] = &arts[i]
 	}
@@ -124,14 +124,20 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		}
 		found[d.ID] = &d
 	}
-	support := map[string]*Support{}
-	supportOf := func(id string) *Support {
-		sp := support[id]
-		if sp == nil {
-			sp = &Support{}
-			support[id] = sp
+	// Without a Support of the caller's, the support of claims is
+	// gathered into the result.
+	var support map[string]Support
+	if opt.Support == nil {
+		support = map[string]Support{}
+		opt.Support = func(_ []string, s map[string]Support) error {
+			for id, sp := range s {
+				o := support[id]
+				o.Corroborated = append(o.Corroborated, sp.Corroborated...)
+				o.Contradicted = append(o.Contradicted, sp.Contradicted...)
+				support[id] = o
+			}
+			return nil
 		}
-		return sp
 	}
 	var (
 		spotted []spot
@@ -168,13 +174,6 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 					}
 				}
 			}
-		}
-		if opt.Support == nil {
-			for _, p := range r.corroborated {
-				supportOf(p[0]).Corroborated = append(supportOf(p[0]).Corroborated, p[1])
-				supportOf(p[1]).Corroborated = append(supportOf(p[1]).Corroborated, p[0])
-			}
-			return nil
 		}
 		return opt.Support(res.Stories[i].Articles, storySupport(r))
 	}
@@ -228,35 +227,29 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		res.Discrepancies = append(res.Discrepancies, *d)
 	}
 	sortDiscrepancies(res.Discrepancies)
-	if opt.Support != nil {
-		// The stories gave the support of their claims; what is left is
-		// the name variants, which cross stories.
-		sp := contradictions(variants)
-		if len(sp) > 0 {
-			var arts []string
-			seen := map[string]bool{}
-			for _, d := range variants {
-				for _, ev := range d.Evidence {
-					if !seen[ev.Article] {
-						seen[ev.Article] = true
-						arts = append(arts, ev.Article)
-					}
+	// The stories gave the support of their claims; what is left is the
+	// name variants, which cross stories.
+	if sp := contradictions(variants); len(sp) > 0 {
+		var arts []string
+		seen := map[string]bool{}
+		for _, d := range variants {
+			for _, ev := range d.Evidence {
+				if !seen[ev.Article] {
+					seen[ev.Article] = true
+					arts = append(arts, ev.Article)
 				}
 			}
-			if err := opt.Support(arts, sp); err != nil {
-				return Result{}, err
-			}
 		}
-		return res, nil
+		if err := opt.Support(arts, sp); err != nil {
+			return Result{}, err
+		}
 	}
-	for id, c := range contradictions(res.Discrepancies) {
-		supportOf(id).Contradicted = c.Contradicted
-	}
-	res.Support = make(map[string]Support, len(support))
-	for id, sp := range support {
-		sort.Strings(sp.Corroborated)
-		sort.Strings(sp.Contradicted)
-		res.Support[id] = *sp
+	if support != nil {
+		for id, sp := range support {
+			sort.Strings(sp.Contradicted)
+			support[id] = sp
+		}
+		res.Support = support
 	}
 	return res, nil
 }
@@ -450,11 +443,9 @@ func addLowerWords(set map[string]bool, text string) {
 
 // global is what the second pass shares between stories.
 type global struct {
-	arts    map[string]*claims.Article
-	lower   map[string]bool
-	names   *nameGroups
-	rank    map[string]int
-	storyOf map[string]string
+	arts  map[string]*claims.Article
+	names *nameGroups
+	rank  map[string]int
 }
 
 // storyResult is what the comparison of one story found.
@@ -605,7 +596,6 @@ func newStoryCorpus(g *global, articles []string, cs []claims.Claim) *corpus {
 		byID:      map[string]*claims.Claim{},
 		terms:     map[string]map[string]bool{},
 		vocab:     newVocab(),
-		lower:     g.lower,
 		feats:     map[string]*features{},
 		vecs:      map[string]weighted{},
 	}
