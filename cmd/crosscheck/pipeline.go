@@ -140,13 +140,9 @@ func (t *stageTimer) add(stage string, d time.Duration, format string, args ...a
 	t.last = time.Now()
 }
 
+// done prints the time a stage took since the last one ended.
 func (t *stageTimer) done(stage string, format string, args ...any) {
-	if !t.on {
-		return
-	}
-	now := time.Now()
-	fmt.Fprintf(t.w, "stats: %-8s %8.3fs  %s\n", stage, now.Sub(t.last).Seconds(), fmt.Sprintf(format, args...))
-	t.last = now
+	t.add(stage, time.Since(t.last), format, args...)
 }
 
 // run is the pipeline of report and check: load the articles, extract what
