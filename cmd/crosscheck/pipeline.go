@@ -119,15 +119,13 @@ func (o *pipelineOptions) progress(e env, n int) (tick func(), finish func()) {
 
 // stageTimer prints how long each stage took, when asked to.
 type stageTimer struct {
-	w     io.Writer
-	on    bool
-	start time.Time
-	last  time.Time
+	w    io.Writer
+	on   bool
+	last time.Time
 }
 
 func newStageTimer(w io.Writer, on bool) *stageTimer {
-	now := time.Now()
-	return &stageTimer{w: w, on: on, start: now, last: now}
+	return &stageTimer{w: w, on: on, last: time.Now()}
 }
 
 // add prints the time d a stage took, for a stage whose work was spread
