@@ -179,7 +179,7 @@ func (x *Index) candidateQuery(d *docFreq, c *claims.Claim, within []string) (qu
 		return nil, err
 	}
 	for _, t := range terms {
-		should = append(should, boosted(termQuery(fieldText, t), boostTerm))
+		should = append(should, boosted(termQuery(fieldFolded, t), boostTerm))
 	}
 	if len(should) == 0 {
 		return nil, nil
@@ -211,13 +211,16 @@ func (x *Index) contentTerms(d *docFreq, text string) ([]string, error) {
 	}
 	var terms []tf
 	seen := map[string]bool{}
-	for _, tok := range x.standard.Analyze([]byte(text)) {
+	for _, tok := range x.folded.Analyze([]byte(text)) {
 		t := string(tok.Term)
 		if seen[t] || utf8.RuneCountInString(t) < 2 {
 			continue
 		}
 		seen[t] = true
-		n, err := d.count(fieldText, t)
+		if len(x.standard.Analyze(tok.Term)) == 0 {
+			continue // a stop word
+		}
+		n, err := d.count(fieldFolded, t)
 		if err != nil {
 			return nil, err
 		}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -199,7 +200,7 @@ func TestOpenRefusesWhatIsNotAnIndex(t *testing.T) {
 			x, err := Create(dir)
 			must(t, err)
 			b := x.b.NewBatch()
-			b.SetInternal(versionKey, []byte("2"))
+			b.SetInternal(versionKey, []byte(strconv.Itoa(FormatVersion+1)))
 			must(t, x.write(b))
 			must(t, x.Close())
 		}, ErrVersion},

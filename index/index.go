@@ -11,6 +11,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
@@ -18,7 +19,7 @@ import (
 // FormatVersion is the version of the index layout (mapping, document
 // fields, claim encoding) this build writes and reads. An index of any
 // other version is refused with ErrVersion; build it again.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // versionKey is the Bleve internal key that holds the format version.
 var versionKey = []byte("crosscheck.format")
@@ -34,7 +35,7 @@ type Index struct {
 	dir      string // "" for an in-memory index
 	readOnly bool
 
-	standard analysis.Analyzer // the text field's analyser
+	standard analysis.Analyzer // Bleve's standard analyser, which knows English stop words
 	folded   analysis.Analyzer // the folded and entity fields' analyser
 
 	mu sync.Mutex // serialises writes
@@ -325,8 +326,11 @@ func openExisting(dir string, readOnly bool) (*Index, error) {
 	if err != nil {
 		return fail(fmt.Errorf("%w: format version %q", ErrVersion, v))
 	}
-	if n != FormatVersion {
-		return fail(fmt.Errorf("%w: format version %d, this build reads %d", ErrVersion, n, FormatVersion))
+	switch {
+	case n < FormatVersion:
+		return fail(fmt.Errorf("%w: format version %d, written by an older crosscheck (this one reads %d); remove the folder and run crosscheck report to build it again from the articles", ErrVersion, n, FormatVersion))
+	case n > FormatVersion:
+		return fail(fmt.Errorf("%w: format version %d, written by a newer crosscheck (this one reads %d)", ErrVersion, n, FormatVersion))
 	}
 	x, err := wrap(b, dir, readOnly)
 	if err != nil {
@@ -343,10 +347,10 @@ func openExisting(dir string, readOnly bool) (*Index, error) {
 func wrap(b bleve.Index, dir string, readOnly bool) (*Index, error) {
 	m := b.Mapping()
 	x := &Index{b: b, dir: dir, readOnly: readOnly, notes: &notes{dir: dir, readOnly: readOnly}}
-	x.standard = m.AnalyzerNamed(m.AnalyzerNameForPath(fieldText))
+	x.standard = m.AnalyzerNamed(standard.Name)
 	x.folded = m.AnalyzerNamed(analyzerFolded)
 	if x.standard == nil || x.folded == nil {
-		return nil, fmt.Errorf("mapping has no %s or %s analyser", fieldText, analyzerFolded)
+		return nil, fmt.Errorf("mapping has no %s or %s analyser", standard.Name, analyzerFolded)
 	}
 	return x, nil
 }

@@ -40,9 +40,10 @@ type Query struct {
 	// Source keeps claims of articles from this outlet (case and accents
 	// ignored); empty means any.
 	Source string
-	// Since and Until keep claims of articles published at or after Since
-	// and at or before Until; a zero time is no bound. Articles with no
-	// publication date are left out by either bound.
+	// Since and Until keep claims of articles published on or after the
+	// day of Since and on or before the day of Until, an article's day
+	// being its date where it was published; a zero time is no bound.
+	// Articles with no publication date are left out by either bound.
 	Since, Until time.Time
 	// EntityTypes keeps claims that name an entity of one of these types;
 	// empty means any.
@@ -288,9 +289,16 @@ func filters(p *parsed, q *Query) []query.Query {
 		fs = append(fs, mq)
 	}
 	if !q.Since.IsZero() || !q.Until.IsZero() {
+		var lo, hi string
+		if !q.Since.IsZero() {
+			lo = q.Since.Format(dayLayout)
+		}
+		if !q.Until.IsZero() {
+			hi = q.Until.Format(dayLayout)
+		}
 		incl := true
-		dq := bleve.NewDateRangeInclusiveQuery(q.Since, q.Until, &incl, &incl)
-		dq.SetField(fieldPublished)
+		dq := bleve.NewTermRangeInclusiveQuery(lo, hi, &incl, &incl)
+		dq.SetField(fieldDay)
 		fs = append(fs, dq)
 	}
 	return fs
@@ -341,11 +349,6 @@ func (x *Index) wordQuery(w string) (q query.Query, nt nameTerm, isStop bool) {
 	if len(tokens(x.standard, w)) == 0 {
 		return query.NewDisjunctionQuery(dis), nameTerm{}, true
 	}
-	exact := bleve.NewMatchQuery(w)
-	exact.SetField(fieldText)
-	exact.SetOperator(query.MatchQueryOperatorAnd)
-	exact.SetBoost(boostText)
-	dis = append(dis, exact)
 	nt = nameTerm{raw: w, folded: folded, key: names.TokenKey(w)}
 	if nt.key != "" {
 		dis = append(dis, boosted(termQuery(fieldKeys, nt.key), boostVarKey))
@@ -375,15 +378,11 @@ func fuzzy(term string) query.Query {
 	return fq
 }
 
-// phraseQuery matches a quoted phrase as written or folded.
+// phraseQuery matches a quoted phrase, folded.
 func (x *Index) phraseQuery(ph string) query.Query {
-	text := bleve.NewMatchPhraseQuery(ph)
-	text.SetField(fieldText)
-	text.SetBoost(boostText)
 	folded := bleve.NewMatchPhraseQuery(ph)
 	folded.SetField(fieldFolded)
-	folded.SetBoost(boostFolded)
-	return query.NewDisjunctionQuery([]query.Query{text, folded})
+	return folded
 }
 
 // entityQuery matches claims naming name: by its name key, by all the

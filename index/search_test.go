@@ -85,6 +85,8 @@ func TestSearch(t *testing.T) {
 
 		{"since", Query{Since: date(2022, 6, 29)}, []string{"monde:1", "monde:2", "monde:3", "reuters:1", "reuters:2", "reuters:3"}, ""},
 		{"until", Query{Until: june28}, []string{"kyiv:1", "kyiv:2", "kyiv:3"}, ""},
+		{"until a day takes all of it", Query{Until: date(2022, 6, 28)}, []string{"kyiv:1", "kyiv:2", "kyiv:3"}, ""},
+		{"since a day takes all of it", Query{Since: date(2022, 6, 28), Until: date(2022, 6, 28)}, []string{"kyiv:1", "kyiv:2", "kyiv:3"}, ""},
 		{"since and until", Query{Since: date(2022, 6, 29), Until: date(2022, 7, 1)}, []string{"monde:1", "monde:2", "monde:3"}, ""},
 		{"since with words", Query{Text: "Zhidko", Since: date(2022, 6, 29)}, []string{"monde:1", "reuters:1"}, ""},
 

@@ -289,7 +289,8 @@ func claimDoc(a *claims.Article, c *claims.Claim) map[string]any {
 		d[fieldOutlet] = a.Outlet
 	}
 	if !a.Published.IsZero() {
-		d[fieldPublished] = a.Published
+		d[fieldPublished] = sortableTime(a.Published)
+		d[fieldDay] = a.Published.Format(dayLayout)
 		d[fieldPublishedAt] = a.Published.Format(time.RFC3339Nano)
 	}
 	if len(c.Entities) > 0 {
@@ -367,10 +368,15 @@ func articleDoc(a *claims.Article, cs []claims.Claim) (map[string]any, error) {
 		d[fieldOutlet] = a.Outlet
 	}
 	if !a.Published.IsZero() {
-		d[fieldPublished] = a.Published
 		d[fieldPublishedAt] = a.Published.Format(time.RFC3339Nano)
 	}
 	return d, nil
+}
+
+// sortableTime is t in UTC, written so that later times sort after
+// earlier ones as strings (years 0 to 9999).
+func sortableTime(t time.Time) string {
+	return t.UTC().Format("2006-01-02T15:04:05.000000000Z")
 }
 
 // entityKey is e's name key, computed from its text when the claim has
