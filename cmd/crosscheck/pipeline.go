@@ -189,7 +189,9 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		todo = append(todo, a)
 	}
 	// Articles are extracted and indexed a chunk at a time, so that memory
-	// holds one chunk's claims, and an interrupted run keeps what it indexed.
+	// holds two chunks' claims, and an interrupted run keeps what it
+	// indexed. A chunk is extracted while the one before is indexed: Bleve
+	// builds each segment on one core, and extraction takes the other.
 	var extractTime, indexTime time.Duration
 	n := 0
 	if len(todo) > 0 {
@@ -201,31 +203,55 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		}
 		extractTime += time.Since(t0)
 		tick, finish := o.progress(e, len(todo))
-		for lo := 0; lo < len(todo); lo += extractChunk {
-			chunk := todo[lo:min(lo+extractChunk, len(todo))]
-			t0 := time.Now()
-			extracted, xerrs := extractAll(ctx, x, chunk, tick)
-			errs = append(errs, xerrs...)
+		type extracted struct {
+			chunk  []*claims.Article
+			claims [][]claims.Claim
+			errs   claims.ErrorList
+		}
+		chunks := make(chan extracted, 1)
+		stop := make(chan struct{})
+		go func() {
+			defer close(chunks)
+			for lo := 0; lo < len(todo); lo += extractChunk {
+				chunk := todo[lo:min(lo+extractChunk, len(todo))]
+				t0 := time.Now()
+				cs, xerrs := extractAll(ctx, x, chunk, tick)
+				extractTime += time.Since(t0)
+				if ctx.Err() != nil {
+					return // the chunk may be partly extracted: not indexed
+				}
+				select {
+				case chunks <- extracted{chunk, cs, xerrs}:
+				case <-stop:
+					return
+				}
+			}
+		}()
+		var putErr error
+		for c := range chunks {
+			errs = append(errs, c.errs...)
+			if putErr != nil {
+				continue
+			}
 			t1 := time.Now()
-			extractTime += t1.Sub(t0)
-			if ctx.Err() != nil {
-				break // the chunk may be partly extracted: not indexed
+			batch := make([]index.Entry, len(c.chunk))
+			for i, a := range c.chunk {
+				batch[i] = index.Entry{Article: *a, Claims: c.claims[i]}
+				n += len(c.claims[i])
 			}
-			batch := make([]index.Entry, len(chunk))
-			for i, a := range chunk {
-				batch[i] = index.Entry{Article: *a, Claims: extracted[i]}
-				n += len(extracted[i])
+			if putErr = idx.PutMany(batch); putErr != nil {
+				close(stop)
+				continue
 			}
-			if err := idx.PutMany(batch); err != nil {
-				finish()
-				return reports.Report{}, errs, err
-			}
-			for _, a := range chunk {
+			for _, a := range c.chunk {
 				a.Text = "" // claims place themselves; the text is not needed again
 			}
 			indexTime += time.Since(t1)
 		}
 		finish()
+		if putErr != nil {
+			return reports.Report{}, errs, putErr
+		}
 	}
 	st.add("extract", extractTime, "%d changed articles, %d claims", len(todo), n)
 	if err := ctx.Err(); err != nil {
