@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -9,7 +8,7 @@ import (
 )
 
 // reClock finds times of day: "3.45pm", "07:37 a.m.", "about 3pm", "0737 GMT".
-var reClock = regexp.MustCompile(`(?i)\b(about |around |approximately |roughly |some )?(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)|\b(about |around )?([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC|hrs|hours)\b`)
+var reClock = gate(`(?i)\b(about |around |approximately |roughly |some )?(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)|\b(about |around )?([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC|hrs|hours)\b`, true, "am", "a.m", "pm", "p.m", "gmt", "utc", "hrs", "hours")
 
 // clock is a time of day of a claim, in minutes after midnight, with its
 // span and how loosely it was given.

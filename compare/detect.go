@@ -510,7 +510,7 @@ func (c *corpus) framing(story string, x, y *claims.Claim, align float64, keys [
 
 // reCharacterise finds a source characterising something: "called it",
 // "described the vote as", "framed it as". What it is called follows.
-var reCharacterise = regexp.MustCompile(`(?i)\b(?:called|calls|described|describes|framed|frames|termed|terms|branded|brands|labell?ed|labels|characteri[sz]ed|characteri[sz]es|portrayed|portrays|presented|presents|dismissed|dismisses|hailed|hails)\s+(it|this|that|them|the\s+[\p{L}-]+(?:\s+[^,;:.]{1,40}?\s+as\b)?)\s+(?:as\s+)?`)
+var reCharacterise = gate(`(?i)\b(?:called|calls|described|describes|framed|frames|termed|terms|branded|brands|labell?ed|labels|characteri[sz]ed|characteri[sz]es|portrayed|portrays|presented|presents|dismissed|dismisses|hailed|hails)\s+(it|this|that|them|the\s+[\p{L}-]+(?:\s+[^,;:.]{1,40}?\s+as\b)?)\s+(?:as\s+)?`, false, "call", "describe", "frame", "term", "brand", "label", "characteri", "portray", "present", "dismiss", "hail")
 
 // reRoutine finds a characterisation that plays something down as routine:
 // "a routine working visit", "a moderate tremor of the kind the town
@@ -845,7 +845,7 @@ func hedgeParts(cl *claims.Claim) (clause, subject, scope string) {
 
 // reDispute finds a claim disputed: "disputed Israel's claim that ...",
 // "denied reports that ...". The proposition follows.
-var reDispute = regexp.MustCompile(`(?i)\b(?:denied|denies|deny|disputed|disputes|dispute|rejected|rejects|refuted|refutes|dismissed|dismisses|contested|contests)\b`)
+var reDispute = gate(`(?i)\b(?:denied|denies|deny|disputed|disputes|dispute|rejected|rejects|refuted|refutes|dismissed|dismisses|contested|contests)\b`, false, "deni", "deny", "dispute", "reject", "refute", "dismiss", "contest")
 
 // disputed finds one claim put forward in one source ("the army maintained
 // that mortars had been fired from the school") and disputed in another ("he
@@ -936,14 +936,14 @@ func sharedWords(a, b string, named ...*claims.Claim) int {
 }
 
 // reModal finds the modal words that hedge a clause.
-var reModal = regexp.MustCompile(`(?i)\b(?:may|might|could|reportedly|allegedly|possibly|probably|apparently|likely)\b`)
+var reModal = gate(`(?i)\b(?:may|might|could|reportedly|allegedly|possibly|probably|apparently|likely)\b`, false, "may", "might", "could", "reportedly", "allegedly", "possibly", "probably", "apparently", "likely")
 
 // rePassiveBelief finds a claim worded as what is believed or feared
 // ("were believed trapped", "are feared dead"): hedged, even without "to".
 var rePassiveBelief = regexp.MustCompile(`(?i)\b(?:is|are|was|were|been|being)\s+(?:widely\s+|still\s+)?(?:believed|feared|thought|presumed|suspected|rumou?red)\b`)
 
 // reBooster finds words that insist on a claim's certainty.
-var reBooster = regexp.MustCompile(`(?i)\b(?:beyond (?:any|all|reasonable) doubt|without (?:any )?doubt|no doubt|established|definitely|certainly|undoubtedly|clearly|categorically|confirmed)\b`)
+var reBooster = gate(`(?i)\b(?:beyond (?:any|all|reasonable) doubt|without (?:any )?doubt|no doubt|established|definitely|certainly|undoubtedly|clearly|categorically|confirmed)\b`, false, "doubt", "established", "definitely", "certainly", "clearly", "categorically", "confirmed")
 
 // hedgeScope returns what a hedge bears on: the words after the cue, to the
 // end of its clause ("sure there were no militants at the school"), or the

@@ -3,7 +3,6 @@ package compare
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -13,7 +12,7 @@ import (
 
 // reBearing finds a place given by its direction from a landmark: "34 miles
 // west of the town of Bireun", "55 kilometres south of Bireun".
-var reBearing = regexp.MustCompile(`\b(?:(\d[\d.,]*)\s*(?i:km|kilometres|kilometers|miles|mi)\s+)?((?i)north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:town|city|village|capital|province|island|port)\s+of\s+)?(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)`)
+var reBearing = gate(`\b(?:(\d[\d.,]*)\s*(?i:km|kilometres|kilometers|miles|mi)\s+)?((?i)north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:town|city|village|capital|province|island|port)\s+of\s+)?(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)`, false, "north", "south", "east", "west")
 
 var compass = map[string]float64{
 	"north": 0, "northeast": 45, "east": 90, "southeast": 135,
