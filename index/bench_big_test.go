@@ -178,3 +178,44 @@ func dirSize(b *testing.B, dir string) int64 {
 	}
 	return n
 }
+
+// BenchmarkIndexQueries measures searches on an index built by crosscheck
+// report, such as the one `.ci/scale 100000` leaves: set
+// CROSSCHECK_BENCH_INDEX to its folder and, to choose the queries,
+// CROSSCHECK_BENCH_QUERIES to them, one per line. Each query is a
+// sub-benchmark, and All runs them in turn; the index is opened once, read
+// only, so process start and opening are not counted.
+func BenchmarkIndexQueries(b *testing.B) {
+	dir := os.Getenv("CROSSCHECK_BENCH_INDEX")
+	if dir == "" {
+		b.Skip("set CROSSCHECK_BENCH_INDEX to an index folder built by crosscheck report")
+	}
+	x, err := Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer x.Close()
+	texts := []string{"police", "minister", `"death toll"`, "number:>1000", "entity:Putin", "hospital", "protesters", "modality:hedged"}
+	if v := os.Getenv("CROSSCHECK_BENCH_QUERIES"); v != "" {
+		texts = strings.Split(strings.TrimSpace(v), "\n")
+	}
+	qs := make([]Query, len(texts))
+	for i, t := range texts {
+		qs[i] = Query{Text: t, Limit: 20}
+	}
+	b.Run("All", func(b *testing.B) {
+		b.ReportAllocs()
+		latencies(b, func(i int) error {
+			_, err := x.Search(qs[i%len(qs)])
+			return err
+		})
+	})
+	for _, q := range qs {
+		b.Run(strings.ReplaceAll(q.Text, " ", "_"), func(b *testing.B) {
+			latencies(b, func(int) error {
+				_, err := x.Search(q)
+				return err
+			})
+		})
+	}
+}

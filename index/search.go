@@ -119,8 +119,8 @@ const (
 	fuzzyTwo = 6
 )
 
-// Boosts of the ways a word matches: as written ranks above folded, which
-// ranks above a variant spelling.
+// Boosts of the ways a word matches: a name as an entity's form ranks
+// above a word of the sentence, which ranks above a variant spelling.
 const (
 	boostText   = 1.5
 	boostFolded = 1
@@ -185,7 +185,9 @@ func (x *Index) Search(q Query) (Results, error) {
 		terms = append(terms, nt)
 		scored = true
 	}
-	bq.AddFilter(query.NewConjunctionQuery(filters(&p, &q)))
+	if fs := filters(&p, &q, scored); len(fs) > 0 {
+		bq.AddFilter(query.NewConjunctionQuery(fs))
+	}
 
 	limit := q.Limit
 	if limit <= 0 {
@@ -246,9 +248,12 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-// filters returns the non-scoring conditions of a search.
-func filters(p *parsed, q *Query) []query.Query {
-	fs := []query.Query{termQuery(fieldType, typeClaim)}
+// filters returns the non-scoring conditions of a search. Only claims have
+// the fields that words, phrases and most filters look in; the condition
+// that a document be a claim, which every claim matches, is added only
+// when nothing else keeps article records out.
+func filters(p *parsed, q *Query, scored bool) []query.Query {
+	var fs []query.Query
 	for _, r := range p.numbers {
 		nq := bleve.NewNumericRangeInclusiveQuery(r.min, r.max, &r.minIncl, &r.maxIncl)
 		nq.SetField(fieldNumber)
@@ -300,6 +305,11 @@ func filters(p *parsed, q *Query) []query.Query {
 		dq := bleve.NewTermRangeInclusiveQuery(lo, hi, &incl, &incl)
 		dq.SetField(fieldDay)
 		fs = append(fs, dq)
+	}
+	claimsOnly := len(p.numbers)+len(p.dates)+len(p.types)+len(p.modal)+len(p.units) > 0 ||
+		!q.Since.IsZero() || !q.Until.IsZero()
+	if !scored && !claimsOnly {
+		fs = append(fs, termQuery(fieldType, typeClaim))
 	}
 	return fs
 }
