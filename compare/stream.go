@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,12 +45,16 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 	if len(arts) == 0 {
 		return Result{}, nil
 	}
+	t0 := time.Now()
 	sc, err := scan(ctx, arts, src)
 	if err != nil {
 		return Result{}, err
 	}
+	t1 := time.Now()
 	res := Result{Stories: storiesFrom(arts, sc.bags, opt.Stories, len(arts) > exactStories), Claims: sc.counts}
 	sc.bags = nil
+	t2 := time.Now()
+	res.Phases.Scan, res.Phases.Group = t1.Sub(t0), t2.Sub(t1)
 	storyOf := map[string]string{}
 	for _, s := range res.Stories {
 		for _, a := range s.Articles {
@@ -251,6 +256,7 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		}
 		res.Support = support
 	}
+	res.Phases.Stories = time.Since(t2)
 	return res, nil
 }
 

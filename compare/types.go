@@ -1,6 +1,9 @@
 package compare
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // Kind is what sort of disagreement a discrepancy is.
 type Kind int
@@ -238,6 +241,15 @@ type Result struct {
 	// same thing and which discrepancies dispute it. Claims with neither
 	// are absent.
 	Support map[string]Support
+	// Phases is how long CompareFrom spent on each of its phases.
+	Phases Phases
+}
+
+// Phases are the wall times of CompareFrom's phases.
+type Phases struct {
+	Scan    time.Duration // reading every article's claims once
+	Group   time.Duration // grouping the articles into stories
+	Stories time.Duration // comparing the stories (or reading their findings back)
 }
 
 // Support is how the rest of a story bears on one claim.
