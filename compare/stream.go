@@ -68,19 +68,11 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		g.arts[arts[i].ID] = &arts[i]
 	}
 	keys := make([]string, len(res.Stories))
-	var cached map[string][]byte
 	if opt.Cache != nil {
-		var ks []string
 		for i, st := range res.Stories {
 			if len(st.Articles) > 1 {
 				keys[i] = storyKey(st, g.arts, opt)
-				if keys[i] != "" {
-					ks = append(ks, keys[i])
-				}
 			}
-		}
-		if cached, err = opt.Cache.Get(ks); err != nil {
-			return Result{}, fmt.Errorf("story cache: %w", err)
 		}
 	}
 	// Stories are compared on all processors; their results are taken in
@@ -102,9 +94,20 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 				}
 				var r storyResult
 				var err error
-				if data, ok := cached[keys[i]]; ok && keys[i] != "" {
-					r, err = g.reuseStory(res.Stories[i], data, src)
-					r.reused = err == nil
+				// Each story's findings are read from the cache as it
+				// comes, so that memory holds those of the stories being
+				// compared only.
+				if k := keys[i]; k != "" {
+					var cached map[string][]byte
+					if cached, err = opt.Cache.Get([]string{k}); err != nil {
+						fail(fmt.Errorf("story cache: %w", err))
+						sink.skip(i)
+						continue
+					}
+					if data, ok := cached[k]; ok {
+						r, err = g.reuseStory(res.Stories[i], data, src)
+						r.reused = err == nil
+					}
 				}
 				if !r.reused {
 					r, err = g.compareStory(ctx, res.Stories[i], src, cands, opt)
