@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -37,7 +39,11 @@ func extractAll(ctx context.Context, x *claims.Extractor, arts []*claims.Article
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i], errs[i] = x.Extract(arts[i])
+				if err := readText(arts[i]); err != nil {
+					errs[i] = claims.ErrorList{err}
+				} else {
+					out[i], errs[i] = x.Extract(arts[i])
+				}
 				if done != nil {
 					done()
 				}
@@ -59,6 +65,23 @@ feed:
 		all = append(all, l...)
 	}
 	return out, all
+}
+
+// readText reads the text of an article loaded from a file, whose text was
+// let go after loading. The file must hold what it held when loaded.
+func readText(a *claims.Article) error {
+	if a.Text != "" || a.Path == "-" {
+		return nil
+	}
+	b, err := os.ReadFile(a.Path)
+	if err != nil {
+		return &claims.InputError{Path: a.Path, Problem: "cannot read file", Err: err}
+	}
+	if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != a.Hash {
+		return &claims.InputError{Path: a.Path, Problem: "file changed while crosscheck was reading the corpus", Hint: "run again"}
+	}
+	a.Text = string(b)
+	return nil
 }
 
 // pipelineOptions are the flags shared by report and check.
@@ -184,7 +207,13 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	var todo []*claims.Article
 	for _, a := range arts {
 		if r, ok := known[a.ID]; ok && unchanged(r, a) {
+			a.Text = ""
 			continue
+		}
+		// A file's text is read again when its turn to be extracted
+		// comes, so that memory holds the texts of two chunks at most.
+		if a.Path != "-" {
+			a.Text = ""
 		}
 		todo = append(todo, a)
 	}
