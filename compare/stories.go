@@ -146,15 +146,51 @@ func storyTitle(ids []string, title map[string]string) string {
 // the articles, terms found in one article only damped by singletonWeight.
 // A term is known by a 64-bit hash of its text: two terms that hash alike
 // would count as one, a chance of about 3 in 10^8 for a corpus of a million
-// distinct terms, and 3 in 10^4 for a hundred million. Article i
-// has the terms terms[i] (ascending), of weights ws[i] and document
-// frequencies df[i]; terms of one article only are left out, as they are
-// never shared, but counted in its norm.
+// distinct terms, and 3 in 10^4 for a hundred million. The terms found in
+// two articles or more are numbered in the order of their hashes; article i
+// has the terms ids[i] (ascending), counts[i] times each, and term x is in
+// df[x] articles. Terms of one article only are left out, as they are never
+// shared, but counted in its norm. Weights are computed when read, from the
+// counts and document frequencies: 8 bytes per term of an article rather
+// than 20 with its hash and weight.
 type termVectors struct {
-	terms [][]uint64
-	ws    [][]float64
-	df    [][]int32
-	norm  []float64
+	ids    [][]uint32
+	counts [][]int32
+	df     []int32
+	norm   []float64
+	w      *weights
+}
+
+// weight is the weight of the k-th shared term of article i.
+func (v *termVectors) weight(i, k int) float64 {
+	return v.w.of(v.counts[i][k], v.df[v.ids[i][k]])
+}
+
+// weights computes term weights, (1 + log tf) * idf over n articles, from
+// tables for the usual frequencies.
+type weights struct {
+	nf  float64
+	ltf [64]float64
+	idf []float64
+}
+
+func newWeights(n int) *weights {
+	w := &weights{nf: float64(n), idf: make([]float64, min(n, 1<<16)+1)}
+	for df := 1; df < len(w.idf); df++ {
+		w.idf[df] = math.Log((w.nf + 1) / float64(df))
+	}
+	for f := 1; f < len(w.ltf); f++ {
+		w.ltf[f] = 1 + math.Log(float64(f))
+	}
+	return w
+}
+
+// of is the weight of a term found f times in an article and in d articles.
+func (w *weights) of(f, d int32) float64 {
+	if int(f) < len(w.ltf) && int(d) < len(w.idf) {
+		return w.ltf[f] * w.idf[d]
+	}
+	return (1 + math.Log(float64(f))) * math.Log((w.nf+1)/float64(d))
 }
 
 // vectorBlock is the part of a corpus that one worker reads, the articles
@@ -308,14 +344,15 @@ func bagsOf(arts []claims.Article, byArticle map[string][]*claims.Claim) []bag {
 	return out
 }
 
-// read takes the bags of the block's articles. The bags' slices are
-// overwritten later: they are the block's own.
+// read takes over the bags of the block's articles, so that each can be let
+// go once weighed.
 func (b *vectorBlock) read(bags []bag, order []int32) {
 	b.terms = make([][]uint64, b.hi-b.lo)
 	b.counts = make([][]int32, b.hi-b.lo)
 	for k := b.lo; k < b.hi; k++ {
-		g := bags[order[k]]
+		g := &bags[order[k]]
 		b.terms[k-b.lo], b.counts[k-b.lo] = g.terms, g.counts
+		*g = bag{}
 	}
 }
 
@@ -472,61 +509,42 @@ func termVectorsOf(bags []bag, order []int32) *termVectors {
 	}
 	parallel(workers, func(w int) { blocks[w].read(bags, order) })
 
-	dfs := documentFrequencies(blocks, workers)
+	dfs, df := documentFrequencies(blocks, workers)
 
 	v := &termVectors{
-		terms: make([][]uint64, n),
-		ws:    make([][]float64, n),
-		df:    make([][]int32, n),
-		norm:  make([]float64, n),
-	}
-	// Weights: (1 + log tf) and idf computed once per value.
-	nf := float64(n)
-	idf := make([]float64, min(n, 1<<16)+1)
-	for df := 1; df < len(idf); df++ {
-		idf[df] = math.Log((nf + 1) / float64(df))
-	}
-	var ltf [64]float64
-	for f := 1; f < len(ltf); f++ {
-		ltf[f] = 1 + math.Log(float64(f))
+		ids:    make([][]uint32, n),
+		counts: make([][]int32, n),
+		df:     df,
+		norm:   make([]float64, n),
+		w:      newWeights(n),
 	}
 	parallel(workers, func(w int) {
 		b := &blocks[w]
-		var df []int32
+		var found []uint64
 		for k := range b.hi - b.lo {
 			terms, counts := b.terms[k], b.counts[k]
-			df = dfs.next(w, terms, df[:0])
+			found = dfs.next(w, terms, found[:0])
 			shared := 0
-			for _, d := range df {
-				if d >= 2 {
+			for _, t := range found {
+				if sharedTerm(t) {
 					shared++
 				}
 			}
-			ws := make([]float64, shared)
+			ids, cs := make([]uint32, 0, shared), make([]int32, 0, shared)
 			var norm float64
-			kept := 0
-			for e, h := range terms {
-				var x float64
-				switch f, d := counts[e], df[e]; {
-				case int(f) < len(ltf) && int(d) < len(idf):
-					x = ltf[f] * idf[d]
-				default:
-					x = (1 + math.Log(float64(f))) * math.Log((nf+1)/float64(d))
-				}
-				if df[e] < 2 {
-					x *= singletonWeight
+			for e, t := range found {
+				x := v.w.of(counts[e], int32(uint32(t)))
+				if sharedTerm(t) {
+					ids, cs = append(ids, uint32(t>>32)), append(cs, counts[e])
 				} else {
-					// The terms and counts are overwritten in place
-					// by the shared terms and their frequencies.
-					terms[kept], counts[kept], ws[kept] = h, df[e], x
-					kept++
+					x *= singletonWeight
 				}
 				norm += x * x
 			}
 			i := order[b.lo+k]
-			v.terms[i], v.df[i], v.ws[i], v.norm[i] = terms[:kept:kept], counts[:kept:kept], ws, math.Sqrt(norm)
+			v.ids[i], v.counts[i], v.norm[i] = ids, cs, math.Sqrt(norm)
+			b.terms[k], b.counts[k] = nil, nil
 		}
-		b.terms, b.counts = nil, nil
 	})
 	return v
 }
@@ -534,8 +552,8 @@ func termVectorsOf(bags []bag, order []int32) *termVectors {
 // termFrequencies are the document frequencies of the terms of the blocks
 // of a corpus, to read back block by block in the order of their terms.
 // The terms are parted by the top bits of their hashes into shards small
-// enough to count in cache: flat holds each shard's terms in turn, then
-// their document frequencies in their place.
+// enough to count in cache: flat holds each shard's terms in turn, then in
+// their place what is known of each (see next).
 type termFrequencies struct {
 	bits   int
 	flat   []uint64
@@ -545,20 +563,29 @@ type termFrequencies struct {
 // shard is the shard of hash h.
 func (f *termFrequencies) shard(h uint64) int { return int(h >> (64 - f.bits)) }
 
-// next appends to dst the document frequencies of the next article's
-// terms of block w.
-func (f *termFrequencies) next(w int, terms []uint64, dst []int32) []int32 {
+// next appends to dst what is known of the next article's terms of block
+// w: for a term of one article, its document frequency (1); for a shared
+// term, its number in the top 32 bits and its document frequency in the
+// low ones (see sharedTerm).
+func (f *termFrequencies) next(w int, terms []uint64, dst []uint64) []uint64 {
 	c := f.cursor[w]
 	for _, h := range terms {
 		s := f.shard(h)
-		dst = append(dst, int32(f.flat[c[s]]))
+		dst = append(dst, f.flat[c[s]])
 		c[s]++
 	}
 	return dst
 }
 
-// documentFrequencies counts the articles of each term of the blocks.
-func documentFrequencies(blocks []vectorBlock, workers int) *termFrequencies {
+// sharedTerm reports whether a value of termFrequencies.next is of a term
+// found in two articles or more.
+func sharedTerm(t uint64) bool { return uint32(t) >= 2 }
+
+// documentFrequencies counts the articles of each term of the blocks and
+// numbers the terms found in two or more, in the order of their hashes. It
+// returns the terms to read back and the document frequency of each
+// numbered term.
+func documentFrequencies(blocks []vectorBlock, workers int) (*termFrequencies, []int32) {
 	total := 0
 	for _, b := range blocks {
 		for _, ts := range b.terms {
@@ -599,6 +626,31 @@ func documentFrequencies(blocks []vectorBlock, workers int) *termFrequencies {
 			}
 		}
 	})
+	// First the shared terms of each shard, in hash order; shards are in
+	// hash order too, so their terms are numbered shard after shard.
+	sharedOf := make([][]uint64, shards)
+	parallel(workers, func(w int) {
+		var t termTable
+		for s := w; s < shards; s += workers {
+			t.reset()
+			for _, h := range f.flat[start[s]:start[s+1]] {
+				t.add(h)
+			}
+			var shared []uint64
+			for _, slot := range t.slots {
+				if slot.h != 0 && slot.n >= 2 {
+					shared = append(shared, slot.h)
+				}
+			}
+			slices.Sort(shared)
+			sharedOf[s] = shared
+		}
+	})
+	first := make([]int, shards+1)
+	for s := range shards {
+		first[s+1] = first[s] + len(sharedOf[s])
+	}
+	df := make([]int32, first[shards])
 	parallel(workers, func(w int) {
 		var t termTable
 		for s := w; s < shards; s += workers {
@@ -607,12 +659,24 @@ func documentFrequencies(blocks []vectorBlock, workers int) *termFrequencies {
 			for _, h := range hs {
 				t.add(h)
 			}
+			// A shared term's slot holds minus one less its number.
+			for x, h := range sharedOf[s] {
+				slot := t.find(h)
+				df[first[s]+x] = slot.n
+				slot.n = -int32(first[s]+x) - 1
+			}
+			sharedOf[s] = nil
 			for k, h := range hs {
-				hs[k] = uint64(t.get(h))
+				if n := t.get(h); n < 0 {
+					x := -(n + 1)
+					hs[k] = uint64(x)<<32 | uint64(df[x])
+				} else {
+					hs[k] = uint64(n)
+				}
 			}
 		}
 	})
-	return f
+	return f, df
 }
 
 // cosine is the cosine similarity of articles i and j.
@@ -620,8 +684,8 @@ func (v *termVectors) cosine(i, j int) float64 {
 	if v.norm[i] == 0 || v.norm[j] == 0 {
 		return 0
 	}
-	a, b := v.terms[i], v.terms[j]
-	wa, wb := v.ws[i], v.ws[j]
+	a, b := v.ids[i], v.ids[j]
+	ca, cb := v.counts[i], v.counts[j]
 	var dot float64
 	for x, y := 0, 0; x < len(a) && y < len(b); {
 		switch {
@@ -630,7 +694,8 @@ func (v *termVectors) cosine(i, j int) float64 {
 		case a[x] > b[y]:
 			y++
 		default:
-			dot += wa[x] * wb[y]
+			d := v.df[a[x]]
+			dot += v.w.of(ca[x], d) * v.w.of(cb[y], d)
 			x++
 			y++
 		}
@@ -715,12 +780,16 @@ func blockedEdges(arts []claims.Article, order []int32, v *termVectors, opt Stor
 	workers := workersFor(n, 256)
 	parallel(workers, func(w int) {
 		var best []int32 // heaviest first
+		var ws []float64 // of the article's terms
 		for r := w * n / workers; r < (w+1)*n/workers; r++ {
 			i := order[r]
-			ws, df := v.ws[i], v.df[i]
+			ws = ws[:0]
+			for k := range v.ids[i] {
+				ws = append(ws, v.weight(int(i), k))
+			}
 			best = best[:0]
-			for k := range ws {
-				if df[k] > maxDF {
+			for k, id := range v.ids[i] {
+				if v.df[id] > maxDF {
 					continue
 				}
 				if len(best) == blockTerms && ws[best[len(best)-1]] >= ws[k] {
@@ -747,30 +816,19 @@ func blockedEdges(arts []claims.Article, order []int32, v *termVectors, opt Stor
 	for _, ks := range keys {
 		total += len(ks)
 	}
-	all := make([]uint64, 0, total)
+	all := make([]uint32, 0, total)
 	for i, ks := range keys {
 		for _, k := range ks {
-			all = append(all, v.terms[i][k])
+			all = append(all, v.ids[i][k])
 		}
 	}
-	all, _ = sortHashes(all, nil)
+	slices.Sort(all)
 	all = slices.Compact(all)
-	// index maps a blocking term's hash to its number + 1.
-	index := termTable{slots: make([]termSlot, 1<<bits.Len(uint(2*len(all)+1)))}
-	// seen is a Bloom filter of the blocking terms (two bits each, from the
-	// top and the middle of the hash), to pass over most other terms
-	// without looking them up.
-	seenBits := max(16, bits.Len(uint(16*len(all))))
-	seen := make([]uint64, 1<<seenBits/64)
-	mayBeKey := func(h uint64) bool {
-		b, c := h>>(64-seenBits), (h>>16)&(1<<seenBits-1)
-		return seen[b/64]&(1<<(b%64)) != 0 && seen[c/64]&(1<<(c%64)) != 0
-	}
-	for x, h := range all {
-		index.set(h, int32(x+1))
-		b, c := h>>(64-seenBits), (h>>16)&(1<<seenBits-1)
-		seen[b/64] |= 1 << (b % 64)
-		seen[c/64] |= 1 << (c % 64)
+	// keyOf maps a term's number to its number among the blocking terms
+	// + 1, 0 for the other terms.
+	keyOf := make([]int32, len(v.df))
+	for x, id := range all {
+		keyOf[id] = int32(x + 1)
 	}
 	// Each worker finds the postings of a run of date ranks, then writes
 	// them after those of the runs before.
@@ -787,15 +845,9 @@ func blockedEdges(arts []claims.Article, order []int32, v *termVectors, opt Stor
 			i := order[r]
 			keyX[i] = make([]int32, len(keys[i]))
 			next := 0 // of the article's keys
-			for k, h := range v.terms[i] {
-				if v.df[i][k] > maxDF {
-					continue
-				}
-				if !mayBeKey(h) {
-					continue
-				}
-				if x := index.get(h) - 1; x >= 0 {
-					founds[w] = append(founds[w], found{x, posting{int32(r), float32(v.ws[i][k])}})
+			for k, id := range v.ids[i] {
+				if x := keyOf[id] - 1; x >= 0 && v.df[id] <= maxDF {
+					founds[w] = append(founds[w], found{x, posting{int32(r), float32(v.weight(int(i), k))}})
 					counts[w][x]++
 					if next < len(keys[i]) && keys[i][next] == int32(k) {
 						keyX[i][next] = x
@@ -820,7 +872,7 @@ func blockedEdges(arts []claims.Article, order []int32, v *termVectors, opt Stor
 			counts[w][f.x]++
 		}
 	})
-	founds, counts, all = nil, nil, nil
+	founds, counts, all, keyOf = nil, nil, nil, nil
 	// The candidates of each article, the storyNeighbours best by the
 	// weight of their shared blocking terms, as pairs of date ranks. Each
 	// worker takes a run of ranks, where the articles of a story are near
@@ -836,7 +888,6 @@ func blockedEdges(arts []claims.Article, order []int32, v *termVectors, opt Stor
 		var top []scored
 		for r := w * n / workers; r < (w+1)*n/workers; r++ {
 			i, ri := order[r], int32(r)
-			ws := v.ws[i]
 			touched = touched[:0]
 			// Dated articles meet those of ranks rlo to rhi, and the
 			// undated ones.
@@ -848,7 +899,7 @@ func blockedEdges(arts []claims.Article, order []int32, v *termVectors, opt Stor
 				rhi = int32(sort.Search(dated, func(r int) bool { return byRank[r].After(hi) }))
 			}
 			for e, k := range keys[i] {
-				x, wi := keyX[i][e], float32(ws[k])
+				x, wi := keyX[i][e], float32(v.weight(int(i), int(k)))
 				ps := post[start[x]:start[x+1]]
 				visit := func(ps []posting) {
 					for _, p := range ps {

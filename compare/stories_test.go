@@ -496,7 +496,7 @@ func TestTermVectorsLikeReference(t *testing.T) {
 	for _, o := range orders {
 		t.Run(o.name, func(t *testing.T) {
 			v := newTermVectors(arts, byArticle, o.order)
-			if diff := cmp.Diff(first, v, cmp.AllowUnexported(termVectors{})); diff != "" {
+			if diff := cmp.Diff(first, v, cmp.AllowUnexported(termVectors{}, weights{})); diff != "" {
 				t.Errorf("vectors depend on the order (-in turn +%s):\n%s", o.name, diff)
 			}
 			for i := range arts {
