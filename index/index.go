@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -46,6 +47,10 @@ type Index struct {
 	// background for an on-disk writer; a write waiting for its batches
 	// to reach disk fails with them.
 	persistErr chan error
+
+	// windowed counts the searches newestFirst answered from a window of
+	// days, for tests.
+	windowed atomic.Int64
 }
 
 // Open opens the existing index in dir for reading: searching and listing

@@ -185,7 +185,8 @@ func (x *Index) Search(q Query) (Results, error) {
 		terms = append(terms, nt)
 		scored = true
 	}
-	if fs := filters(&p, &q, scored); len(fs) > 0 {
+	fs := filters(&p, &q, scored)
+	if len(fs) > 0 {
 		bq.AddFilter(query.NewConjunctionQuery(fs))
 	}
 
@@ -197,12 +198,16 @@ func (x *Index) Search(q Query) (Results, error) {
 	if len(terms) > 0 {
 		fetch = max(3*limit, limit+50)
 	}
-	req := bleve.NewSearchRequestOptions(bq, fetch, 0, false)
-	req.Fields = []string{fieldText, fieldArticle, fieldLine, fieldEntities, fieldOutlet, fieldPublishedAt}
-	if !scored {
-		req.SortBy([]string{"-" + fieldPublished})
+	var res *bleve.SearchResult
+	if scored {
+		req := bleve.NewSearchRequestOptions(bq, fetch, 0, false)
+		req.Fields = hitFieldNames
+		res, err = x.b.Search(req)
+	} else {
+		// Filters alone: as a query of their own rather than filtering
+		// every document of the index.
+		res, err = x.newestFirst(query.NewConjunctionQuery(fs), fetch)
 	}
-	res, err := x.b.Search(req)
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
@@ -220,6 +225,106 @@ func (x *Index) Search(q Query) (Results, error) {
 		out.Hits = out.Hits[:limit]
 	}
 	return out, nil
+}
+
+// hitFieldNames are the stored fields a hit is made of.
+var hitFieldNames = []string{fieldText, fieldArticle, fieldLine, fieldEntities, fieldOutlet, fieldPublishedAt}
+
+// newestFirst finds the fetch most recently published claims that q
+// matches, newest first, and counts all it matches. Sorting every match by
+// date costs in proportion to the matches, a second or more for a filter
+// that millions of claims pass, while counting them is quick; so it sorts
+// the matches of the latest days first, widening the window until it holds
+// fetch matches that no match outside could come before, and counts apart.
+func (x *Index) newestFirst(q query.Query, fetch int) (*bleve.SearchResult, error) {
+	count := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	count.Score = "none"
+	counted, err := x.b.Search(count)
+	if err != nil {
+		return nil, err
+	}
+	sorted := func(q query.Query) (*bleve.SearchResult, error) {
+		req := bleve.NewSearchRequestOptions(q, fetch, 0, false)
+		req.Fields = hitFieldNames
+		req.SortBy([]string{"-" + fieldPublished})
+		req.Score = "none"
+		res, err := x.b.Search(req)
+		if err != nil {
+			return nil, err
+		}
+		res.Total = counted.Total
+		for _, h := range res.Hits {
+			h.Score = 1 // every match of filters alone is as relevant
+		}
+		return res, nil
+	}
+	if counted.Total <= uint64(fetch) {
+		return sorted(q)
+	}
+	oldest, newest, err := x.days()
+	if err != nil || newest.IsZero() {
+		return sorted(q)
+	}
+	for span := windowDays; !newest.AddDate(0, 0, -span).Before(oldest); span *= 4 {
+		from := newest.AddDate(0, 0, -span)
+		incl := true
+		window := bleve.NewTermRangeInclusiveQuery(from.Format(dayLayout), "", &incl, &incl)
+		window.SetField(fieldDay)
+		res, err := sorted(query.NewConjunctionQuery([]query.Query{q, window}))
+		if err != nil {
+			return nil, err
+		}
+		// A claim outside the window was published before the window's
+		// first day began where it was published: before 14:00 UTC that
+		// day, as no time zone is more than 14 hours from UTC.
+		if len(res.Hits) == fetch && !hitTime(res.Hits[fetch-1]).Before(from.Add(14*time.Hour)) {
+			x.windowed.Add(1)
+			return res, nil
+		}
+	}
+	return sorted(q)
+}
+
+// windowDays is the first window of days newestFirst sorts.
+const windowDays = 16
+
+// days returns the first and the last publication day of the claims, zero
+// times when none has a date.
+func (x *Index) days() (oldest, newest time.Time, err error) {
+	d, err := x.b.FieldDict(fieldDay)
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	defer d.Close()
+	var first, last string
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return time.Time{}, time.Time{}, err
+		}
+		if e == nil {
+			break
+		}
+		if first == "" {
+			first = e.Term
+		}
+		last = e.Term
+	}
+	if last == "" {
+		return time.Time{}, time.Time{}, nil
+	}
+	if oldest, err = time.Parse(dayLayout, first); err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	newest, err = time.Parse(dayLayout, last)
+	return oldest, newest, err
+}
+
+// hitTime is the publication time of a hit, the zero time when unknown.
+func hitTime(dm *search.DocumentMatch) time.Time {
+	s, _ := dm.Fields[fieldPublishedAt].(string)
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
 }
 
 // compareHits orders hits by similarity, score, then newest first, then by

@@ -2,6 +2,7 @@ package index
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -295,5 +296,135 @@ func TestDateTerms(t *testing.T) {
 				t.Errorf("appendDateTerms (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestSearchNewestFirst checks filters without words on a corpus of a few
+// hundred articles over two months, published in time zones from UTC-12 to
+// UTC+14 so that the day an article is dated and its place in time
+// disagree: each search returns the newest matches, as sorting all of them
+// would, and counts them all, whether it was answered from the latest days
+// or not.
+func TestSearchNewestFirst(t *testing.T) {
+	x := newMem(t)
+	zones := []*time.Location{
+		time.FixedZone("UTC-12", -12*3600), time.FixedZone("UTC+14", 14*3600),
+		time.FixedZone("UTC+5:30", 5*3600+1800), time.UTC, time.FixedZone("UTC-5", -5*3600),
+	}
+	base := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
+	type published struct {
+		id string
+		at time.Time
+	}
+	var hedged, counted []published
+	for i := range 300 {
+		id := fmt.Sprintf("a%03d", i)
+		at := base.Add(time.Duration(i*5) * time.Hour).Add(time.Duration(i) * time.Minute).In(zones[i%len(zones)])
+		a := article(id, "Outlet", at)
+		if i%29 == 0 {
+			a.Published = time.Time{} // undated
+		}
+		cs := []claims.Claim{claim(id, 1, "Officials met in the capital.")}
+		if i%3 != 1 {
+			c := claim(id, 2, "Troops may have crossed the border.")
+			c.Modality = claims.Hedged
+			cs = append(cs, c)
+			hedged = append(hedged, published{id + ":2", a.Published})
+		}
+		if i%2 == 0 {
+			c := claim(id, 3, "About 40 people were hurt.")
+			c.Quantities = []claims.Quantity{{Text: "40 people", Value: 40, Low: 40, High: 40, Unit: "person"}}
+			cs = append(cs, c)
+			counted = append(counted, published{id + ":3", a.Published})
+		}
+		put(t, x, a, cs...)
+	}
+	newest := func(ps []published, n int) []string {
+		ps = slices.Clone(ps)
+		slices.SortStableFunc(ps, func(a, b published) int {
+			switch {
+			case a.at.IsZero() != b.at.IsZero():
+				if a.at.IsZero() {
+					return 1
+				}
+				return -1
+			case !a.at.Equal(b.at):
+				return b.at.Compare(a.at)
+			}
+			return strings.Compare(a.id, b.id)
+		})
+		var ids []string
+		for _, p := range ps[:min(n, len(ps))] {
+			ids = append(ids, p.id)
+		}
+		return ids
+	}
+	for _, tc := range []struct {
+		text  string
+		of    []published
+		limit int
+	}{
+		{"modality:hedged", hedged, 1}, {"modality:hedged", hedged, 7}, {"modality:hedged", hedged, 60},
+		{"modality:hedged", hedged, 250}, {"number:>30", counted, 5}, {"number:>30", counted, 149},
+		{"number:>30", counted, 20}, {"number:>30", counted, 40}, {"number:>30", counted, 70},
+		{"modality:hedged", hedged, 80}, {"modality:hedged", hedged, 100}, {"modality:hedged", hedged, 130},
+	} {
+		res, err := x.Search(Query{Text: tc.text, Limit: tc.limit})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.text, err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+			if h.Score != 1 {
+				t.Errorf("%s: hit %s scores %v, want 1", tc.text, h.ID, h.Score)
+			}
+		}
+		if diff := cmp.Diff(newest(tc.of, tc.limit), got); diff != "" {
+			t.Errorf("%s, limit %d: hits not the newest (-want +got):\n%s", tc.text, tc.limit, diff)
+		}
+		if res.Total != len(tc.of) {
+			t.Errorf("%s: total %d, want %d", tc.text, res.Total, len(tc.of))
+		}
+	}
+	if x.windowed.Load() == 0 {
+		t.Error("no search was answered from the latest days")
+	}
+}
+
+// TestSearchNewestFirstAcrossZones checks the edge of the first window of
+// days: a claim dated the day before it, published where it was still
+// that day, came out after the last claim in the window.
+func TestSearchNewestFirstAcrossZones(t *testing.T) {
+	x := newMem(t)
+	hedged := func(id string, at time.Time) {
+		c := claim(id, 1, "Troops may have crossed the border.")
+		c.Modality = claims.Hedged
+		put(t, x, article(id, "Outlet", at), c)
+	}
+	newest := date(2024, 3, 31)
+	from := newest.AddDate(0, 0, -windowDays) // the first window's first day
+	hedged("newest", newest.Add(12*time.Hour))
+	hedged("inside", from.AddDate(0, 0, 2))
+	hedged("last-inside", from.Add(3*time.Hour))
+	// 20:00 the day before the window, 12 hours behind UTC: 08:00 UTC on
+	// the window's first day, after "last-inside".
+	hedged("outside", time.Date(from.Year(), from.Month(), from.Day()-1, 20, 0, 0, 0, time.FixedZone("UTC-12", -12*3600)))
+	for i := range 5 {
+		hedged(fmt.Sprintf("old%d", i), from.AddDate(0, -1, -i))
+	}
+	res, err := x.Search(Query{Text: "modality:hedged", Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range res.Hits {
+		got = append(got, h.Article)
+	}
+	if want := []string{"newest", "inside", "outside"}; !slices.Equal(got, want) {
+		t.Errorf("hits %v, want %v", got, want)
+	}
+	if res.Total != 9 {
+		t.Errorf("total %d, want 9", res.Total)
 	}
 }
