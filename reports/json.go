@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -100,60 +101,139 @@ type jsonStale struct {
 
 // writeJSON renders the crosscheck.report/v1 form: objects keep a fixed
 // field order, maps are sorted by key, lists are never null, and the output
-// is indented by two spaces and ends with a newline.
+// is indented by two spaces and ends with a newline: what encoding a
+// jsonReport of r at once would write, written one list element at a time,
+// so that the report of a large corpus (hundreds of megabytes) is never
+// whole in memory.
 func writeJSON(w io.Writer, r Report) error {
-	return encodeJSON(w, toJSON(r))
+	bw := bufio.NewWriterSize(w, 1<<16)
+	s := &jsonStream{w: bw}
+	s.raw("{\n")
+	s.field("schema", ReportSchema, false)
+	s.field("fail_on", r.FailOn, false)
+	s.field("counts", countsJSON(r), false)
+	s.list("articles", len(r.Articles), func(i int) any { return articleJSON(r.Articles[i]) }, false)
+	s.list("stories", len(r.Stories), func(i int) any { return storyJSON(r.Stories[i]) }, false)
+	s.list("discrepancies", len(r.Discrepancies), func(i int) any { return discrepancyJSON(r.Discrepancies[i]) }, false)
+	s.list("stale", len(r.Stale), func(i int) any { return staleJSON(r.Stale[i]) }, true)
+	s.raw("}\n")
+	if s.err != nil {
+		return s.err
+	}
+	return bw.Flush()
 }
 
-func toJSON(r Report) jsonReport {
+// jsonStream writes the fields of a JSON object indented as encodeJSON
+// indents them.
+type jsonStream struct {
+	w   *bufio.Writer
+	buf bytes.Buffer
+	err error
+}
+
+func (s *jsonStream) raw(text string) {
+	if s.err == nil {
+		_, s.err = s.w.WriteString(text)
+	}
+}
+
+// value writes v indented to begin at the given prefix, as its field or
+// element would be in the indented whole.
+func (s *jsonStream) value(v any, prefix string) {
+	if s.err != nil {
+		return
+	}
+	s.buf.Reset()
+	enc := json.NewEncoder(&s.buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if s.err = enc.Encode(v); s.err != nil {
+		return
+	}
+	_, s.err = s.w.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
+}
+
+func (s *jsonStream) field(name string, v any, last bool) {
+	s.raw("  " + quoteJSON(name) + ": ")
+	s.value(v, "  ")
+	s.end(last)
+}
+
+// list writes the field name with a list of n elements.
+func (s *jsonStream) list(name string, n int, elem func(int) any, last bool) {
+	s.raw("  " + quoteJSON(name) + ": ")
+	if n == 0 {
+		s.raw("[]")
+		s.end(last)
+		return
+	}
+	s.raw("[\n")
+	for i := range n {
+		s.raw("    ")
+		s.value(elem(i), "    ")
+		if i < n-1 {
+			s.raw(",")
+		}
+		s.raw("\n")
+	}
+	s.raw("  ]")
+	s.end(last)
+}
+
+func (s *jsonStream) end(last bool) {
+	if last {
+		s.raw("\n")
+	} else {
+		s.raw(",\n")
+	}
+}
+
+func quoteJSON(name string) string {
+	b, _ := json.Marshal(name)
+	return string(b)
+}
+
+func countsJSON(r Report) jsonCounts {
 	c := countOf(r)
-	out := jsonReport{
-		Schema: ReportSchema,
-		FailOn: r.FailOn,
-		Counts: jsonCounts{
-			Discrepancies: c.Total,
-			Articles:      len(r.Articles),
-			Stories:       len(r.Stories),
-			Comparisons:   r.Comparisons,
-			Failing:       c.Failing,
-			BySeverity:    map[string]int{},
-			ByStatus:      map[string]int{},
-			ByKind:        map[string]int{},
-		},
-		Articles:      make([]jsonArticle, 0, len(r.Articles)),
-		Stories:       make([]jsonStory, 0, len(r.Stories)),
-		Discrepancies: make([]jsonDiscrepancy, 0, len(r.Discrepancies)),
-		Stale:         make([]jsonStale, 0, len(r.Stale)),
+	out := jsonCounts{
+		Discrepancies: c.Total,
+		Articles:      len(r.Articles),
+		Stories:       len(r.Stories),
+		Comparisons:   r.Comparisons,
+		Failing:       c.Failing,
+		BySeverity:    map[string]int{},
+		ByStatus:      map[string]int{},
+		ByKind:        map[string]int{},
 	}
 	for _, s := range severities {
-		out.Counts.BySeverity[s.String()] = c.BySeverity[s]
+		out.BySeverity[s.String()] = c.BySeverity[s]
 	}
 	for _, s := range statuses {
-		out.Counts.ByStatus[s.String()] = c.ByStatus[s]
+		out.ByStatus[s.String()] = c.ByStatus[s]
 	}
 	for _, k := range compare.Kinds() {
-		out.Counts.ByKind[k.String()] = c.ByKind[k]
+		out.ByKind[k.String()] = c.ByKind[k]
 	}
 	for k, n := range c.ByKind {
-		out.Counts.ByKind[k.String()] = n
-	}
-	for _, a := range r.Articles {
-		ja := jsonArticle{ID: a.ID, Path: a.Path, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Story: a.Story, Claims: a.Claims}
-		if d := dateString(a.Published); d != "" {
-			ja.Published = &d
-		}
-		out.Articles = append(out.Articles, ja)
-	}
-	for _, s := range r.Stories {
-		out.Stories = append(out.Stories, jsonStory{ID: s.ID, Title: s.Title, Articles: nonNil(s.Articles)})
-	}
-	for _, d := range r.Discrepancies {
-		out.Discrepancies = append(out.Discrepancies, discrepancyJSON(d))
-	}
-	for _, s := range r.Stale {
-		out.Stale = append(out.Stale, jsonStale{ID: s.ID, Resolution: resolutionJSON(s.Resolution)})
+		out.ByKind[k.String()] = n
 	}
 	return out
+}
+
+func articleJSON(a ArticleInfo) jsonArticle {
+	ja := jsonArticle{ID: a.ID, Path: a.Path, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Story: a.Story, Claims: a.Claims}
+	if d := dateString(a.Published); d != "" {
+		ja.Published = &d
+	}
+	return ja
+}
+
+func storyJSON(s compare.Story) jsonStory {
+	return jsonStory{ID: s.ID, Title: s.Title, Articles: nonNil(s.Articles)}
+}
+
+func staleJSON(s StaleResolution) jsonStale {
+	return jsonStale{ID: s.ID, Resolution: resolutionJSON(s.Resolution)}
 }
 
 func discrepancyJSON(d compare.Discrepancy) jsonDiscrepancy {
