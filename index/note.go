@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/golang/snappy"
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
@@ -80,13 +81,36 @@ func (n *notes) get(name string) ([]byte, error) {
 	var out []byte
 	err = db.View(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(notesBucket); b != nil {
-			if v := b.Get([]byte(name)); v != nil {
-				out = append([]byte(nil), v...)
-			}
+			out = unpackNote(b.Get([]byte(name)))
 		}
 		return nil
 	})
 	return out, err
+}
+
+// Notes are kept compressed with Snappy, after a byte that says so: what
+// the comparison notes (findings, corroboration) is repetitive text, which
+// Snappy makes three to four times smaller, and quick to read back.
+const noteSnappy = 's'
+
+func packNote(v []byte) []byte {
+	buf := make([]byte, 1+snappy.MaxEncodedLen(len(v)))
+	buf[0] = noteSnappy
+	return buf[:1+len(snappy.Encode(buf[1:], v))]
+}
+
+// unpackNote returns the value of a stored note, nil for none. Notes are
+// what the index remembers of the last comparison, to show or to reuse, so
+// a damaged one counts as none.
+func unpackNote(stored []byte) []byte {
+	if len(stored) == 0 || stored[0] != noteSnappy {
+		return nil
+	}
+	v, err := snappy.Decode(nil, stored[1:])
+	if err != nil {
+		return nil
+	}
+	return v
 }
 
 func (n *notes) set(values map[string][]byte) error {
@@ -118,7 +142,7 @@ func (n *notes) set(values map[string][]byte) error {
 			if len(v) == 0 {
 				err = b.Delete([]byte(name))
 			} else {
-				err = b.Put([]byte(name), v)
+				err = b.Put([]byte(name), packNote(v))
 			}
 			if err != nil {
 				return err

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 func TestNotes(t *testing.T) {
@@ -80,5 +82,51 @@ func TestNotesReadOnlyWithoutFile(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, notesFile)); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("reading a note made %s (%v); a read-only index must not write", notesFile, err)
+	}
+}
+
+// TestNotesCompressed checks that notes are kept compressed and read back
+// whole, and that a note damaged on disk reads as no note.
+func TestNotesCompressed(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	x, err := Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	value := bytes.Repeat([]byte(`{"corroborated":["a:1","b:2"]},`), 1000)
+	if err := x.SetNotes(map[string][]byte{"big": value, "small": []byte("x")}); err != nil {
+		t.Fatal(err)
+	}
+	db, err := x.notes.open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := map[string][]byte{}
+	if err := db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(notesBucket).ForEach(func(k, v []byte) error {
+			stored[string(k)] = append([]byte(nil), v...)
+			return nil
+		})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(stored["big"]); n == 0 || n > len(value)/4 {
+		t.Errorf("a %d-byte repetitive note takes %d bytes stored, want a quarter or less", len(value), n)
+	}
+	for name, want := range map[string][]byte{"big": value, "small": []byte("x")} {
+		if got, err := x.Note(name); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("Note(%q) = %d bytes, %v; want the %d bytes stored", name, len(got), err, len(want))
+		}
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(notesBucket).Put([]byte("big"), append([]byte{noteSnappy}, "not snappy"...))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := x.Note("big"); err != nil || got != nil {
+		t.Errorf("damaged note: Note = %q, %v; want nil, nil", got, err)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
 	}
 }
