@@ -42,14 +42,15 @@ const (
 // documents use fieldType, fieldArticle, fieldOutlet, fieldPublishedAt and
 // fieldPath through fieldBlob. Each field is indexed only as far as search
 // reads it: the sentence is indexed once, folded (exact spellings rank first
-// by how Search ranks names, not by a second field), and the publication
+// by how Search ranks names, not by a second field), without word positions
+// (Search checks phrases in the sentences it finds), and the publication
 // time is one sortable term and one date term rather than a datetime
-// field's many prefix terms; together that indexes a claim in about half
+// field's many prefix terms; together that indexes a claim in under half
 // the time.
 const (
 	fieldType        = "type"
 	fieldText        = "text"         // stored only: the sentence
-	fieldFolded      = "folded"       // the sentence, folded analyser, term vectors
+	fieldFolded      = "folded"       // the sentence, folded analyser
 	fieldKeys        = "keys"         // entity name keys and their parts, keyword
 	fieldEntity      = "entity"       // entity surface forms, folded
 	fieldEntities    = "ents"         // stored only: one "key\ttype\ttext" line per entity
@@ -116,8 +117,8 @@ func plainLower(b []byte) bool {
 
 // newMapping returns the explicit mapping of a crosscheck index: no dynamic
 // fields, no _all field, claim and article documents chosen by fieldType.
-// The folded sentence keeps term vectors, which phrase queries need; Search
-// finds what to highlight by analysing the sentences it returns again.
+// No field keeps term vectors: Search checks phrases and finds what to
+// highlight by analysing the sentences it returns again.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	register()
 	im := bleve.NewIndexMapping()
@@ -149,7 +150,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	claim := bleve.NewDocumentStaticMapping()
 	claim.AddFieldMappingsAt(fieldType, filterField(keywordField(false)))
 	claim.AddFieldMappingsAt(fieldText, storedField())
-	claim.AddFieldMappingsAt(fieldFolded, textField(analyzerFolded, false, true))
+	claim.AddFieldMappingsAt(fieldFolded, textField(analyzerFolded, false, false))
 	claim.AddFieldMappingsAt(fieldKeys, keywordField(false))
 	claim.AddFieldMappingsAt(fieldEntity, textField(analyzerFolded, false, false))
 	claim.AddFieldMappingsAt(fieldEntities, storedField())

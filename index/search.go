@@ -61,7 +61,8 @@ type Results struct {
 	// variant spelling, then by relevance.
 	Hits []Hit
 	// Total is the number of matching claims. Beyond the hits examined for
-	// ranking it counts variant-spelling matches that ranking would drop, so
+	// ranking it counts variant-spelling matches that ranking would drop,
+	// and claims with a phrase's words that do not hold them in a row, so
 	// it is then an upper bound.
 	Total int
 }
@@ -174,8 +175,14 @@ func (x *Index) Search(q Query) (Results, error) {
 			scored = true
 		}
 	}
+	var phrases [][]string // the folded words of each phrase
 	for _, ph := range p.phrases {
+		words := tokens(x.folded, ph)
+		if len(words) == 0 {
+			continue
+		}
 		bq.AddMust(x.phraseQuery(ph))
+		phrases = append(phrases, words)
 		scored = true
 	}
 	marks := x.marks(&p)
@@ -200,9 +207,7 @@ func (x *Index) Search(q Query) (Results, error) {
 	}
 	var res *bleve.SearchResult
 	if scored {
-		req := bleve.NewSearchRequestOptions(bq, fetch, 0, false)
-		req.Fields = hitFieldNames
-		res, err = x.b.Search(req)
+		res, err = x.scoredSearch(bq, fetch, phrases)
 	} else {
 		// Filters alone: as a query of their own rather than filtering
 		// every document of the index.
@@ -225,6 +230,58 @@ func (x *Index) Search(q Query) (Results, error) {
 		out.Hits = out.Hits[:limit]
 	}
 	return out, nil
+}
+
+// scoredSearch runs q for its fetch best matches. The index keeps no word
+// positions, so a phrase matches as all of its words; the matches are then
+// kept only where the sentence holds each phrase's words in a row, and
+// further pages are read while fewer than fetch are left. Total counts the
+// claims with the words less those found without the phrase: an upper
+// bound when some were not examined.
+func (x *Index) scoredSearch(q query.Query, fetch int, phrases [][]string) (*bleve.SearchResult, error) {
+	req := bleve.NewSearchRequestOptions(q, fetch, 0, false)
+	req.Fields = hitFieldNames
+	res, err := x.b.Search(req)
+	if err != nil || len(phrases) == 0 {
+		return res, err
+	}
+	var kept []*search.DocumentMatch
+	dropped, examined := 0, 0
+	for {
+		for _, dm := range res.Hits {
+			if x.holdsPhrases(dm, phrases) {
+				kept = append(kept, dm)
+			} else {
+				dropped++
+			}
+		}
+		examined += len(res.Hits)
+		if len(kept) >= fetch || len(res.Hits) == 0 || uint64(examined) >= res.Total {
+			break
+		}
+		req.From, req.Size = examined, 2*req.Size
+		total := res.Total
+		if res, err = x.b.Search(req); err != nil {
+			return nil, err
+		}
+		res.Total = total
+	}
+	res.Hits = kept
+	res.Total -= uint64(dropped)
+	return res, nil
+}
+
+// holdsPhrases reports whether a match's sentence holds the words of every
+// phrase in a row, folded.
+func (x *Index) holdsPhrases(dm *search.DocumentMatch, phrases [][]string) bool {
+	sentence, _ := dm.Fields[fieldText].(string)
+	words := tokens(x.folded, sentence)
+	for _, ph := range phrases {
+		if !containsSeq(words, ph) {
+			return false
+		}
+	}
+	return true
 }
 
 // hitFieldNames are the stored fields a hit is made of.
@@ -493,10 +550,12 @@ func fuzzy(term string) query.Query {
 	return fq
 }
 
-// phraseQuery matches a quoted phrase, folded.
+// phraseQuery matches the claims that hold all the words of a quoted
+// phrase, folded; scoredSearch keeps those that hold them in a row.
 func (x *Index) phraseQuery(ph string) query.Query {
-	folded := bleve.NewMatchPhraseQuery(ph)
+	folded := bleve.NewMatchQuery(ph)
 	folded.SetField(fieldFolded)
+	folded.SetOperator(query.MatchQueryOperatorAnd)
 	return folded
 }
 

@@ -428,3 +428,28 @@ func TestSearchNewestFirstAcrossZones(t *testing.T) {
 		t.Errorf("total %d, want 9", res.Total)
 	}
 }
+
+// TestSearchPhrasePages checks that a phrase whose words many claims hold
+// apart is still found in a claim ranked below them, and that Total leaves
+// out the claims examined without it.
+func TestSearchPhrasePages(t *testing.T) {
+	x := newMem(t)
+	for i := range 120 {
+		id := fmt.Sprintf("a%03d", i)
+		text := "The group said the eastern front held."
+		if i == 77 {
+			text = "A long sentence that mentions the eastern group only once, near its end."
+		}
+		put(t, x, article(id, "Outlet", date(2024, 1, 1).AddDate(0, 0, i)), claim(id, 1, text))
+	}
+	res, err := x.Search(Query{Text: `"eastern group"`, Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 || res.Hits[0].ID != "a077:1" {
+		t.Fatalf("hits %+v, want a077:1 only", res.Hits)
+	}
+	if res.Total != 1 {
+		t.Errorf("total %d, want 1", res.Total)
+	}
+}
