@@ -33,6 +33,20 @@ type cachedStory struct {
 	Found        []Discrepancy
 	Comparisons  int
 	Corroborated [][2]string
+	// Spotted are the story's mentions of names that were candidate
+	// variants, and Groups what every name group the story mentions was
+	// merged into then ("" for none): the mentions hold while the groups
+	// are merged the same way.
+	Spotted []cachedSpot
+	Groups  map[string]string
+}
+
+// cachedSpot is a spot as a Cache keeps it; its article's rank is looked
+// up anew.
+type cachedSpot struct {
+	Group, Spelling, Text, Article string
+	Order, Count                   int
+	First                          Evidence
 }
 
 // storyKey is the cache key of a story, "" when one of its articles has no
@@ -51,20 +65,33 @@ func storyKey(s Story, arts map[string]*claims.Article, opt Options) string {
 }
 
 func encodeStory(r storyResult) ([]byte, error) {
+	c := cachedStory{Found: r.found, Comparisons: r.comparisons, Corroborated: r.corroborated, Groups: r.groups}
+	for _, sp := range r.spotted {
+		c.Spotted = append(c.Spotted, cachedSpot{Group: sp.group, Spelling: sp.spelling, Text: sp.text, Article: sp.article, Order: sp.order, Count: sp.count, First: sp.first})
+	}
 	var b bytes.Buffer
-	err := gob.NewEncoder(&b).Encode(cachedStory{Found: r.found, Comparisons: r.comparisons, Corroborated: r.corroborated})
+	err := gob.NewEncoder(&b).Encode(c)
 	return b.Bytes(), err
 }
 
 // decodeStory reads a cached story's result, placing its discrepancies in
-// story (stories are numbered anew in every run).
-func decodeStory(data []byte, story string) (storyResult, error) {
+// story (stories are numbered anew in every run). Its mentions of names
+// come back only if ok(groups) says the name groups are merged as they
+// were; spotted is false otherwise.
+func decodeStory(data []byte, story string, rank map[string]int, ok func(groups map[string]string) bool) (r storyResult, spotted bool, err error) {
 	var c cachedStory
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err != nil {
-		return storyResult{}, err
+		return storyResult{}, false, err
 	}
 	for i := range c.Found {
 		c.Found[i].Story = story
 	}
-	return storyResult{found: c.Found, comparisons: c.Comparisons, corroborated: c.Corroborated}, nil
+	r = storyResult{found: c.Found, comparisons: c.Comparisons, corroborated: c.Corroborated, groups: c.Groups}
+	if c.Groups == nil || !ok(c.Groups) {
+		return r, false, nil
+	}
+	for _, sp := range c.Spotted {
+		r.spotted = append(r.spotted, spot{group: sp.Group, order: sp.Order, spelling: sp.Spelling, text: sp.Text, article: sp.Article, rank: rank[sp.Article], count: sp.Count, first: sp.First})
+	}
+	return r, true, nil
 }

@@ -167,7 +167,7 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 			add(d)
 		}
 		if k := keys[i]; k != "" && opt.Cache != nil {
-			if r.reused {
+			if r.reused && !r.recache {
 				keep = append(keep, k)
 			} else {
 				data, err := encodeStory(*r)
@@ -464,6 +464,12 @@ type storyResult struct {
 	corroborated [][2]string // claim pairs that say the same thing
 	reused       bool        // read from the cache
 	spotted      []spot      // mentions of names that may be variants
+	// groups maps every name group the story mentions to the group it is
+	// merged into, "" when it is no candidate variant.
+	groups map[string]string
+	// recache is set for a result read from the cache whose mentions of
+	// names were read anew, to store again.
+	recache bool
 }
 
 // compareStory is the second pass of CompareFrom for one story.
@@ -475,6 +481,7 @@ func (g *global) compareStory(ctx context.Context, s Story, src Source, cands Ca
 	}
 	c := newStoryCorpus(g, s.Articles, cs)
 	r.spotted = g.names.spot(c, s.Articles, g.rank)
+	r.groups = g.names.groupsOf(c, s.Articles)
 	if len(s.Articles) < 2 {
 		return r, nil
 	}
@@ -568,9 +575,20 @@ func (g *global) compareStory(ctx context.Context, s Story, src Source, cands Ca
 // mentions of its articles that may be variants, read anew: which names
 // may be variants depends on the whole corpus.
 func (g *global) reuseStory(s Story, data []byte, src Source) (storyResult, error) {
-	r, err := decodeStory(data, s.ID)
+	r, spotted, err := decodeStory(data, s.ID, g.rank, g.names.same)
 	if err != nil {
 		return storyResult{}, err
+	}
+	if spotted {
+		return r, nil
+	}
+	// Names are merged otherwise than when the story was cached: its
+	// mentions are read anew, and cached again with the groups as now.
+	if r.groups != nil {
+		for group := range r.groups {
+			r.groups[group] = g.names.into[group]
+		}
+		r.recache = true
 	}
 	var need []string
 	for _, a := range s.Articles {
@@ -809,6 +827,29 @@ func (ng *nameGroups) spot(c *corpus, articles []string, rank map[string]int) []
 		})
 	}
 	return out
+}
+
+// groupsOf maps every name group that the given articles of a corpus
+// mention to the group it is merged into, "" when it is no candidate.
+func (ng *nameGroups) groupsOf(c *corpus, articles []string) map[string]string {
+	out := map[string]string{}
+	for _, a := range articles {
+		nameWordsOf(c.byArticle[a], func(_ *claims.Claim, group string, _ word, _ *claims.Entity, _ int) {
+			out[group] = ng.into[group]
+		})
+	}
+	return out
+}
+
+// same reports whether every group of groups (as groupsOf gives them) is
+// merged into the same group now.
+func (ng *nameGroups) same(groups map[string]string) bool {
+	for g, root := range groups {
+		if ng.into[g] != root {
+			return false
+		}
+	}
+	return true
 }
 
 // groupOrder is 0 for a root group and 1 for a group merged into it: a root's

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -302,3 +303,71 @@ func TestMergeNear(t *testing.T) {
 
 // ignorePhases leaves out the phase timings when comparing results.
 var ignorePhases = cmpopts.IgnoreFields(Result{}, "Phases")
+
+// counting is a Source that counts the articles whose claims it gave.
+type counting struct {
+	m    memory
+	read int
+}
+
+func (c *counting) Claims(ids ...string) ([]claims.Claim, error) {
+	c.read += len(ids)
+	return c.m.Claims(ids...)
+}
+
+// TestCompareFromCachedMentions checks that a story read from the cache
+// brings its mentions of names along, so that its claims are not read
+// again, and that when names are merged otherwise (a spelling came or
+// went with another article) its mentions are read anew, cached again, and
+// the result is still that of a comparison without a cache.
+func TestCompareFromCachedMentions(t *testing.T) {
+	arts, cs := seedArticles(t)
+	m := memory{}
+	for _, c := range cs {
+		m[c.Article] = append(m[c.Article], c)
+	}
+	// Without the one article that writes Rakhmon, Rahmon is no variant.
+	var rest []claims.Article
+	for _, a := range arts {
+		if !strings.HasPrefix(a.ID, "004_") {
+			rest = append(rest, a)
+		}
+	}
+	if len(rest) != len(arts)-1 {
+		t.Fatalf("the seeds have no article 004_")
+	}
+	cache := mapCache{}
+	for _, run := range []struct {
+		name string
+		arts []claims.Article
+		// scanOnly says the run reads the claims of the first pass
+		// only: every story comes from the cache with its mentions.
+		scanOnly bool
+	}{
+		{"first run", arts, false},
+		{"unchanged", arts, true},
+		{"a spelling gone", rest, false},
+		{"unchanged again", rest, true},
+		{"the spelling back", arts, false},
+	} {
+		want, err := CompareFrom(context.Background(), run.arts, m, nil, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := &counting{m: m}
+		got, err := CompareFrom(context.Background(), run.arts, src, nil, Options{Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got.Reused = 0
+		if d := cmp.Diff(want, got, ignorePhases); d != "" {
+			t.Errorf("%s: result differs from a comparison without a cache (-want +got):\n%s", run.name, d)
+		}
+		if run.scanOnly && src.read != len(run.arts) {
+			t.Errorf("%s: claims of %d articles read, want %d (the first pass only)", run.name, src.read, len(run.arts))
+		}
+		if !run.scanOnly && src.read == len(run.arts) {
+			t.Errorf("%s: no story's claims read after the first pass", run.name)
+		}
+	}
+}
