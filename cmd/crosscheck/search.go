@@ -330,7 +330,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func supportNote(article string) string { return "support/" + article }
 
 // supportWriter records the support of claims in the index as the
-// comparison gives it, one note per article, a thousand notes at a time.
+// comparison gives it, one note per article, supportFlush notes at a time.
 // An article given again has the new support added to what it had in this
 // run; an article given without support loses the note of an earlier run.
 type supportWriter struct {
@@ -376,12 +376,20 @@ func (w *supportWriter) add(articles []string, s map[string]compare.Support) err
 			}
 			w.pending[name] = b
 		}
-	}
-	if len(w.pending) >= 1000 {
-		return w.flush()
+		// The name variants cross stories and come at once, for tens of
+		// thousands of articles in a large corpus: the notes are written
+		// as they come, a thousand at a time.
+		if len(w.pending) >= supportFlush {
+			if err := w.flush(); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
+
+// supportFlush is how many support notes are written at a time.
+const supportFlush = 1000
 
 // flush writes the pending notes.
 func (w *supportWriter) flush() error {
