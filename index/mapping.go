@@ -150,16 +150,16 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	claim := bleve.NewDocumentStaticMapping()
 	claim.AddFieldMappingsAt(fieldType, filterField(keywordField(false)))
 	claim.AddFieldMappingsAt(fieldText, storedField())
-	claim.AddFieldMappingsAt(fieldFolded, textField(analyzerFolded, false, false))
+	claim.AddFieldMappingsAt(fieldFolded, textField(analyzerFolded, false))
 	claim.AddFieldMappingsAt(fieldKeys, keywordField(false))
-	claim.AddFieldMappingsAt(fieldEntity, textField(analyzerFolded, false, false))
+	claim.AddFieldMappingsAt(fieldEntity, textField(analyzerFolded, false))
 	claim.AddFieldMappingsAt(fieldEntities, storedField())
 	claim.AddFieldMappingsAt(fieldEntityType, filterField(keywordField(false)))
 	claim.AddFieldMappingsAt(fieldNumber, numericField(false))
-	claim.AddFieldMappingsAt(fieldUnit, filterField(textField(analyzerFoldedKeyword, false, false)))
+	claim.AddFieldMappingsAt(fieldUnit, filterField(textField(analyzerFoldedKeyword, false)))
 	claim.AddFieldMappingsAt(fieldDate, filterField(keywordField(false)))
 	claim.AddFieldMappingsAt(fieldArticle, filterField(keywordField(true)))
-	claim.AddFieldMappingsAt(fieldOutlet, filterField(textField(analyzerFoldedKeyword, true, false)))
+	claim.AddFieldMappingsAt(fieldOutlet, filterField(textField(analyzerFoldedKeyword, true)))
 	claim.AddFieldMappingsAt(fieldPublished, sortField())
 	claim.AddFieldMappingsAt(fieldDay, filterField(keywordField(false)))
 	claim.AddFieldMappingsAt(fieldPublishedAt, storedField())
@@ -171,7 +171,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	article := bleve.NewDocumentStaticMapping()
 	article.AddFieldMappingsAt(fieldType, filterField(keywordField(false)))
 	article.AddFieldMappingsAt(fieldArticle, filterField(keywordField(true)))
-	article.AddFieldMappingsAt(fieldOutlet, filterField(textField(analyzerFoldedKeyword, true, false)))
+	article.AddFieldMappingsAt(fieldOutlet, filterField(textField(analyzerFoldedKeyword, true)))
 	article.AddFieldMappingsAt(fieldPublishedAt, storedField())
 	article.AddFieldMappingsAt(fieldPath, storedField())
 	article.AddFieldMappingsAt(fieldTitle, storedField())
@@ -206,12 +206,12 @@ func filterField(f *mapping.FieldMapping) *mapping.FieldMapping {
 	return f
 }
 
-func textField(analyzer string, store, vectors bool) *mapping.FieldMapping {
+func textField(analyzer string, store bool) *mapping.FieldMapping {
 	f := bleve.NewTextFieldMapping()
 	f.Analyzer = analyzer
 	f.Store = store
 	f.IncludeInAll = false
-	f.IncludeTermVectors = vectors
+	f.IncludeTermVectors = false
 	f.DocValues = false
 	return f
 }
