@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -307,11 +308,11 @@ var ignorePhases = cmpopts.IgnoreFields(Result{}, "Phases")
 // counting is a Source that counts the articles whose claims it gave.
 type counting struct {
 	m    memory
-	read int
+	read atomic.Int64
 }
 
 func (c *counting) Claims(ids ...string) ([]claims.Claim, error) {
-	c.read += len(ids)
+	c.read.Add(int64(len(ids)))
 	return c.m.Claims(ids...)
 }
 
@@ -363,10 +364,11 @@ func TestCompareFromCachedMentions(t *testing.T) {
 		if d := cmp.Diff(want, got, ignorePhases); d != "" {
 			t.Errorf("%s: result differs from a comparison without a cache (-want +got):\n%s", run.name, d)
 		}
-		if run.scanOnly && src.read != len(run.arts) {
-			t.Errorf("%s: claims of %d articles read, want %d (the first pass only)", run.name, src.read, len(run.arts))
+		read := int(src.read.Load())
+		if run.scanOnly && read != len(run.arts) {
+			t.Errorf("%s: claims of %d articles read, want %d (the first pass only)", run.name, read, len(run.arts))
 		}
-		if !run.scanOnly && src.read == len(run.arts) {
+		if !run.scanOnly && read == len(run.arts) {
 			t.Errorf("%s: no story's claims read after the first pass", run.name)
 		}
 	}
