@@ -176,8 +176,7 @@ func newArticle(path, id string, b []byte, m *Meta) (*Article, error) {
 	if err := CheckText(path, b); err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(b)
-	a := &Article{ID: id, Path: path, Text: string(b), Hash: hex.EncodeToString(sum[:])}
+	a := &Article{ID: id, Path: path, Text: string(b), Hash: contentHash(b)}
 	if m != nil {
 		a.Title, a.Outlet, a.URL = m.Title, m.Outlet, m.URL
 		if m.Published != "" {
@@ -189,6 +188,32 @@ func newArticle(path, id string, b []byte, m *Meta) (*Article, error) {
 		a.Title = firstLine(a.Text)
 	}
 	return a, nil
+}
+
+// contentHash is an article's Hash: the hex SHA-256 of its bytes.
+func contentHash(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// ReadText reads again the text of an article loaded from a file whose
+// Text was let go after loading (to keep a large corpus out of memory), and
+// does nothing when the article has its text or came from standard input.
+// The file must still hold what it held when loaded, by its Hash; otherwise
+// ReadText fails with an *InputError and leaves Text empty.
+func (a *Article) ReadText() error {
+	if a.Text != "" || a.Path == "-" {
+		return nil
+	}
+	b, err := os.ReadFile(a.Path)
+	if err != nil {
+		return &InputError{Path: a.Path, Problem: "cannot read file", Err: err}
+	}
+	if contentHash(b) != a.Hash {
+		return &InputError{Path: a.Path, Problem: "file changed while crosscheck was reading the corpus", Hint: "run again"}
+	}
+	a.Text = string(b)
+	return nil
 }
 
 // CheckText reports why b cannot be an article: it is empty or only white

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -39,7 +37,7 @@ func extractAll(ctx context.Context, x *claims.Extractor, arts []*claims.Article
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				if err := readText(arts[i]); err != nil {
+				if err := arts[i].ReadText(); err != nil {
 					errs[i] = claims.ErrorList{err}
 				} else {
 					out[i], errs[i] = x.Extract(arts[i])
@@ -65,23 +63,6 @@ feed:
 		all = append(all, l...)
 	}
 	return out, all
-}
-
-// readText reads the text of an article loaded from a file, whose text was
-// let go after loading. The file must hold what it held when loaded.
-func readText(a *claims.Article) error {
-	if a.Text != "" || a.Path == "-" {
-		return nil
-	}
-	b, err := os.ReadFile(a.Path)
-	if err != nil {
-		return &claims.InputError{Path: a.Path, Problem: "cannot read file", Err: err}
-	}
-	if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != a.Hash {
-		return &claims.InputError{Path: a.Path, Problem: "file changed while crosscheck was reading the corpus", Hint: "run again"}
-	}
-	a.Text = string(b)
-	return nil
 }
 
 // pipelineOptions are the flags shared by report and check.
