@@ -19,9 +19,8 @@ import (
 // builds of crosscheck that stored its values, as another build may find
 // other things.
 type Cache interface {
-	// Get returns the values stored under keys; keys not stored are
-	// absent from the map.
-	Get(keys []string) (map[string][]byte, error)
+	// Get returns the value stored under key, nil when there is none.
+	Get(key string) ([]byte, error)
 	// Put stores values under their keys.
 	Put(values map[string][]byte) error
 	// Prune drops every stored key not in keep.
@@ -75,23 +74,20 @@ func encodeStory(r storyResult) ([]byte, error) {
 }
 
 // decodeStory reads a cached story's result, placing its discrepancies in
-// story (stories are numbered anew in every run). Its mentions of names
-// come back only if ok(groups) says the name groups are merged as they
-// were; spotted is false otherwise.
-func decodeStory(data []byte, story string, rank map[string]int, ok func(groups map[string]string) bool) (r storyResult, spotted bool, err error) {
+// story (stories are numbered anew in every run) and its mentions of names
+// in the articles' ranks of this run. The mentions hold only while the name
+// groups are merged as groups says.
+func decodeStory(data []byte, story string, rank map[string]int) (storyResult, error) {
 	var c cachedStory
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err != nil {
-		return storyResult{}, false, err
+		return storyResult{}, err
 	}
 	for i := range c.Found {
 		c.Found[i].Story = story
 	}
-	r = storyResult{found: c.Found, comparisons: c.Comparisons, corroborated: c.Corroborated, groups: c.Groups}
-	if c.Groups == nil || !ok(c.Groups) {
-		return r, false, nil
-	}
+	r := storyResult{found: c.Found, comparisons: c.Comparisons, corroborated: c.Corroborated, groups: c.Groups}
 	for _, sp := range c.Spotted {
 		r.spotted = append(r.spotted, spot{group: sp.Group, order: sp.Order, spelling: sp.Spelling, text: sp.Text, article: sp.Article, rank: rank[sp.Article], count: sp.Count, first: sp.First})
 	}
-	return r, true, nil
+	return r, nil
 }

@@ -98,13 +98,13 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 				// comes, so that memory holds those of the stories being
 				// compared only.
 				if k := keys[i]; k != "" {
-					var cached map[string][]byte
-					if cached, err = opt.Cache.Get([]string{k}); err != nil {
+					var data []byte
+					if data, err = opt.Cache.Get(k); err != nil {
 						fail(fmt.Errorf("story cache: %w", err))
 						sink.skip(i)
 						continue
 					}
-					if data, ok := cached[k]; ok {
+					if data != nil {
 						r, err = g.reuseStory(res.Stories[i], data, src)
 						r.reused = err == nil
 					}
@@ -480,8 +480,7 @@ func (g *global) compareStory(ctx context.Context, s Story, src Source, cands Ca
 		return r, fmt.Errorf("claims of %s: %w", s.ID, err)
 	}
 	c := newStoryCorpus(g, s.Articles, cs)
-	r.spotted = g.names.spot(c, s.Articles, g.rank)
-	r.groups = g.names.groupsOf(c, s.Articles)
+	r.spotted, r.groups = g.names.spot(c, s.Articles, g.rank)
 	if len(s.Articles) < 2 {
 		return r, nil
 	}
@@ -575,15 +574,16 @@ func (g *global) compareStory(ctx context.Context, s Story, src Source, cands Ca
 // mentions of its articles that may be variants, read anew: which names
 // may be variants depends on the whole corpus.
 func (g *global) reuseStory(s Story, data []byte, src Source) (storyResult, error) {
-	r, spotted, err := decodeStory(data, s.ID, g.rank, g.names.same)
+	r, err := decodeStory(data, s.ID, g.rank)
 	if err != nil {
 		return storyResult{}, err
 	}
-	if spotted {
+	if r.groups != nil && g.names.same(r.groups) {
 		return r, nil
 	}
 	// Names are merged otherwise than when the story was cached: its
 	// mentions are read anew, and cached again with the groups as now.
+	r.spotted = nil
 	if r.groups != nil {
 		for group := range r.groups {
 			r.groups[group] = g.names.into[group]
@@ -610,7 +610,7 @@ func (g *global) reuseStory(s Story, data []byte, src Source) (storyResult, erro
 	for i := range cs {
 		c.byArticle[cs[i].Article] = append(c.byArticle[cs[i].Article], &cs[i])
 	}
-	r.spotted = g.names.spot(c, need, g.rank)
+	r.spotted, _ = g.names.spot(c, need, g.rank)
 	return r, nil
 }
 
@@ -800,16 +800,17 @@ type spot struct {
 	first    Evidence
 }
 
-// spot returns the mentions in a story's articles of the candidate groups.
-func (ng *nameGroups) spot(c *corpus, articles []string, rank map[string]int) []spot {
-	if len(ng.into) == 0 {
-		return nil
-	}
+// spot returns the mentions in a story's articles of the candidate groups,
+// and maps every name group the articles mention to the group it is merged
+// into, "" when it is no candidate.
+func (ng *nameGroups) spot(c *corpus, articles []string, rank map[string]int) ([]spot, map[string]string) {
 	var out []spot
+	groups := map[string]string{}
 	for _, a := range articles {
 		at := map[[2]string]int{}
 		nameWordsOf(c.byArticle[a], func(cl *claims.Claim, group string, w word, e *claims.Entity, _ int) {
 			root, ok := ng.into[group]
+			groups[group] = root
 			if !ok {
 				return
 			}
@@ -826,22 +827,10 @@ func (ng *nameGroups) spot(c *corpus, articles []string, rank map[string]int) []
 			})
 		})
 	}
-	return out
+	return out, groups
 }
 
-// groupsOf maps every name group that the given articles of a corpus
-// mention to the group it is merged into, "" when it is no candidate.
-func (ng *nameGroups) groupsOf(c *corpus, articles []string) map[string]string {
-	out := map[string]string{}
-	for _, a := range articles {
-		nameWordsOf(c.byArticle[a], func(_ *claims.Claim, group string, _ word, _ *claims.Entity, _ int) {
-			out[group] = ng.into[group]
-		})
-	}
-	return out
-}
-
-// same reports whether every group of groups (as groupsOf gives them) is
+// same reports whether every group of groups (as spot maps them) is
 // merged into the same group now.
 func (ng *nameGroups) same(groups map[string]string) bool {
 	for g, root := range groups {

@@ -140,14 +140,8 @@ func TestStoryIndexCandidates(t *testing.T) {
 // mapCache is a Cache in memory.
 type mapCache map[string][]byte
 
-func (m mapCache) Get(keys []string) (map[string][]byte, error) {
-	out := map[string][]byte{}
-	for _, k := range keys {
-		if v, ok := m[k]; ok {
-			out[k] = v
-		}
-	}
-	return out, nil
+func (m mapCache) Get(key string) ([]byte, error) {
+	return m[key], nil
 }
 
 func (m mapCache) Put(values map[string][]byte) error {

@@ -45,18 +45,8 @@ var buildID = sync.OnceValue(func() string {
 func (c storyCache) note(key string) string { return "story/" + c.build + "/" + key }
 
 // Get implements compare.Cache.
-func (c storyCache) Get(keys []string) (map[string][]byte, error) {
-	out := map[string][]byte{}
-	for _, k := range keys {
-		v, err := c.idx.Note(c.note(k))
-		if err != nil {
-			return nil, err
-		}
-		if len(v) > 0 {
-			out[k] = v
-		}
-	}
-	return out, nil
+func (c storyCache) Get(key string) ([]byte, error) {
+	return c.idx.Note(c.note(key))
 }
 
 // Put implements compare.Cache.
