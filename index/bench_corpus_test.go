@@ -99,33 +99,16 @@ func BenchmarkPutCorpus(b *testing.B) {
 		b.SetBytes(textBytes(es))
 		cpu := cpuTime()
 		for b.Loop() {
-			x, err := Create(filepath.Join(b.TempDir(), "idx"))
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := x.PutMany(es); err != nil {
-				b.Fatal(err)
-			}
-			if err := x.Close(); err != nil {
-				b.Fatal(err)
-			}
+			writeIndex(b, filepath.Join(b.TempDir(), "idx"), es)
 		}
 		b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "claims/s")
 		b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	})
 	b.Run("Claims", func(b *testing.B) {
 		dir := filepath.Join(b.TempDir(), "idx")
-		x, err := Create(dir)
+		writeIndex(b, dir, es)
+		x, err := Open(dir)
 		if err != nil {
-			b.Fatal(err)
-		}
-		if err := x.PutMany(es); err != nil {
-			b.Fatal(err)
-		}
-		if err := x.Close(); err != nil {
-			b.Fatal(err)
-		}
-		if x, err = Open(dir); err != nil {
 			b.Fatal(err)
 		}
 		defer x.Close()

@@ -169,16 +169,7 @@ func BenchmarkPutDisk(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(textBytes(es))
 	for b.Loop() {
-		x, err := Create(filepath.Join(b.TempDir(), "idx"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := x.PutMany(es); err != nil {
-			b.Fatal(err)
-		}
-		if err := x.Close(); err != nil {
-			b.Fatal(err)
-		}
+		writeIndex(b, filepath.Join(b.TempDir(), "idx"), es)
 	}
 	b.ReportMetric(float64(25*1000*b.N)/b.Elapsed().Seconds(), "claims/s")
 }
@@ -218,17 +209,9 @@ func benchIndexes(b *testing.B) map[string]*Index {
 			b.Fatal(err)
 		}
 		dir := filepath.Join(benchDir, "idx")
-		disk, err := Create(dir)
+		writeIndex(b, dir, benchEntries)
+		disk, err := Open(dir)
 		if err != nil {
-			b.Fatal(err)
-		}
-		if err := disk.PutMany(benchEntries); err != nil {
-			b.Fatal(err)
-		}
-		if err := disk.Close(); err != nil {
-			b.Fatal(err)
-		}
-		if disk, err = Open(dir); err != nil {
 			b.Fatal(err)
 		}
 		benchIndex["disk"] = disk

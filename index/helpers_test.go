@@ -82,3 +82,18 @@ func hitIDs(r Results) []string {
 	}
 	return ids
 }
+
+// writeIndex creates an on-disk index in dir holding es, and closes it.
+func writeIndex(tb testing.TB, dir string, es []Entry) {
+	tb.Helper()
+	x, err := Create(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := x.PutMany(es); err != nil {
+		tb.Fatalf("PutMany: %v", err)
+	}
+	if err := x.Close(); err != nil {
+		tb.Fatal(err)
+	}
+}
