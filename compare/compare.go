@@ -64,6 +64,14 @@ type Options struct {
 	// cross stories, and their articles: support given for an article
 	// already given adds to it.
 	Support func(articles []string, support map[string]Support) error
+	// Variants, when set with Support, is given the claims disputed by
+	// name variants and their articles instead of Support, every run in
+	// full. Support is then given only the stories compared in this run,
+	// not those whose findings come from Cache: their support is what it
+	// was when they were compared, and each story's is given before its
+	// findings are put in Cache. A caller that keeps the support of
+	// stories and of name variants apart thus writes only what changed.
+	Variants func(articles []string, support map[string]Support) error
 }
 
 // Compare groups the articles into stories and finds the discrepancies

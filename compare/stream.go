@@ -160,11 +160,22 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		clear(put)
 		return err
 	}
+	variantSupport := opt.Support
+	if opt.Variants != nil {
+		variantSupport = opt.Variants
+	}
 	take := func(i int, r *storyResult) error {
 		res.Comparisons += r.comparisons
 		spotted = append(spotted, r.spotted...)
 		for _, d := range r.found {
 			add(d)
+		}
+		// A story's support is given before its findings are cached, so
+		// that a story found in the cache had its support given.
+		if !r.reused || opt.Variants == nil {
+			if err := opt.Support(res.Stories[i].Articles, storySupport(r)); err != nil {
+				return err
+			}
 		}
 		if k := keys[i]; k != "" && opt.Cache != nil {
 			if r.reused && !r.recache {
@@ -183,7 +194,7 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 				}
 			}
 		}
-		return opt.Support(res.Stories[i].Articles, storySupport(r))
+		return nil
 	}
 	done := make(chan error, 1)
 	go func() {
@@ -237,7 +248,7 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 	sortDiscrepancies(res.Discrepancies)
 	// The stories gave the support of their claims; what is left is the
 	// name variants, which cross stories.
-	if sp := contradictions(variants); len(sp) > 0 {
+	if sp := contradictions(variants); len(sp) > 0 || opt.Variants != nil {
 		var arts []string
 		seen := map[string]bool{}
 		for _, d := range variants {
@@ -248,7 +259,7 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 				}
 			}
 		}
-		if err := opt.Support(arts, sp); err != nil {
+		if err := variantSupport(arts, sp); err != nil {
 			return Result{}, err
 		}
 	}
@@ -265,7 +276,7 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 
 // cacheFlush is how many stories' findings are written to the cache at a
 // time.
-const cacheFlush = 256
+var cacheFlush = 256
 
 // contradictions is, per claim in the evidence of ds, the discrepancies
 // that dispute it, sorted.

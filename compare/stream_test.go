@@ -367,3 +367,116 @@ func TestCompareFromCachedMentions(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareFromVariantsApart checks Options.Variants: with it, Support is
+// given the stories compared in this run only, each before its findings are
+// cached, and the support of stories and of name variants together is what
+// a comparison gathers into Result.Support.
+func TestCompareFromVariantsApart(t *testing.T) {
+	arts, cs := seedArticles(t)
+	m := memory{}
+	for _, c := range cs {
+		m[c.Article] = append(m[c.Article], c)
+	}
+	want, err := CompareFrom(context.Background(), arts, m, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Support) == 0 {
+		t.Fatal("the seeds give no support")
+	}
+	// Findings are put one story at a time, so that each put comes
+	// between the support of two stories.
+	defer func(n int) { cacheFlush = n }(cacheFlush)
+	cacheFlush = 1
+	cache := &recordingCache{mapCache: mapCache{}, stories: map[string][]string{}, given: map[string]bool{}}
+	byID := map[string]*claims.Article{}
+	for i := range arts {
+		byID[arts[i].ID] = &arts[i]
+	}
+	for _, s := range want.Stories {
+		cache.stories[storyKey(s, byID, Options{Limit: 40, Stories: DefaultStoryOptions})] = s.Articles
+	}
+	run := func() (stories []string, variants int, support map[string]Support) {
+		t.Helper()
+		support = map[string]Support{}
+		gather := func(s map[string]Support) {
+			for id, sp := range s {
+				o := support[id]
+				o.Corroborated = append(o.Corroborated, sp.Corroborated...)
+				o.Contradicted = append(o.Contradicted, sp.Contradicted...)
+				slices.Sort(o.Contradicted)
+				support[id] = o
+			}
+		}
+		opt := Options{Cache: cache,
+			Support: func(articles []string, s map[string]Support) error {
+				stories = append(stories, articles[0])
+				for _, a := range articles {
+					cache.given[a] = true
+				}
+				gather(s)
+				return nil
+			},
+			Variants: func(_ []string, s map[string]Support) error {
+				variants++
+				gather(s)
+				return nil
+			}}
+		if _, err := CompareFrom(context.Background(), arts, m, nil, opt); err != nil {
+			t.Fatal(err)
+		}
+		return stories, variants, support
+	}
+	stories, variants, support := run()
+	if len(stories) != len(want.Stories) || variants != 1 {
+		t.Errorf("first run: support given for %d stories and variants %d times, want %d and 1", len(stories), variants, len(want.Stories))
+	}
+	if d := cmp.Diff(want.Support, support); d != "" {
+		t.Errorf("support of stories and variants (-gathered +given):\n%s", d)
+	}
+	for _, a := range cache.early {
+		t.Errorf("%s: findings cached before the support of its story was given", a)
+	}
+	multi := 0
+	for _, s := range want.Stories {
+		if len(s.Articles) > 1 {
+			multi++
+		}
+	}
+	stories, variants, support = run()
+	if len(stories) != len(want.Stories)-multi || variants != 1 {
+		t.Errorf("unchanged: support given for %d stories and variants %d times, want %d (those not cached) and 1",
+			len(stories), variants, len(want.Stories)-multi)
+	}
+	for id, sp := range support {
+		if len(sp.Corroborated) > 0 {
+			t.Errorf("unchanged: claim %s given corroboration again", id)
+		}
+	}
+}
+
+// recordingCache is a mapCache that notes the stories whose findings were
+// put before the support of their articles was given; stories maps each
+// story's key to its articles.
+type recordingCache struct {
+	mapCache
+	stories map[string][]string
+	given   map[string]bool
+	early   []string
+}
+
+func (c *recordingCache) Put(values map[string][]byte) error {
+	for k := range values {
+		as, ok := c.stories[k]
+		if !ok {
+			c.early = append(c.early, "unknown key "+k)
+		}
+		for _, a := range as {
+			if !c.given[a] {
+				c.early = append(c.early, a)
+			}
+		}
+	}
+	return c.mapCache.Put(values)
+}

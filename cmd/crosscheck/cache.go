@@ -19,6 +19,9 @@ import (
 type storyCache struct {
 	idx   *index.Index
 	build string
+	// support, when set, is flushed before findings are put: a story
+	// found in the cache then always had its support notes written.
+	support *supportWriter
 }
 
 const storiesNote = "stories"
@@ -51,6 +54,11 @@ func (c storyCache) Get(key string) ([]byte, error) {
 
 // Put implements compare.Cache.
 func (c storyCache) Put(values map[string][]byte) error {
+	if c.support != nil {
+		if err := c.support.flush(); err != nil {
+			return err
+		}
+	}
 	notes := make(map[string][]byte, len(values))
 	for k, v := range values {
 		notes[c.note(k)] = v

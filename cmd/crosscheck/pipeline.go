@@ -288,7 +288,10 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	sw := newSupportWriter(idx)
 	opt := compare.Options{Support: sw.add}
 	if b := buildID(); b != "" {
-		opt.Cache = storyCache{idx: idx, build: b}
+		opt.Cache = storyCache{idx: idx, build: b, support: sw}
+		// Stories found in the cache keep the support notes written when
+		// they were compared; the name variants' are kept apart.
+		opt.Variants = sw.variants
 	}
 	res, err := compare.CompareFrom(ctx, values, idx, nil, opt)
 	if err != nil {

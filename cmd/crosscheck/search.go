@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -325,9 +326,16 @@ func writeSearchText(w io.Writer, out searchOutput, color bool) error {
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // supportNote names the note in which report and check keep, per article,
-// which claims corroborate or dispute each of its claims, for search to
-// show.
+// which claims corroborate or dispute each of its claims within its story,
+// for search to show.
 func supportNote(article string) string { return "support/" + article }
+
+// variantsNote names the note that keeps, per article, the name variants
+// disputing its claims (they cross stories), and variantsList the note
+// listing the articles that have one.
+func variantsNote(article string) string { return "variants/" + article }
+
+const variantsList = "variants"
 
 // supportWriter records the support of claims in the index as the
 // comparison gives it, one note per article, supportFlush notes at a time.
@@ -388,6 +396,53 @@ func (w *supportWriter) add(articles []string, s map[string]compare.Support) err
 	return nil
 }
 
+// variants implements compare.Options.Variants: it writes the notes of
+// the articles whose disputes by name variants changed, and drops those of
+// articles no longer disputed.
+func (w *supportWriter) variants(articles []string, s map[string]compare.Support) error {
+	byArticle := map[string]map[string]compare.Support{}
+	for id, sp := range s {
+		a := claimArticle(id)
+		if byArticle[a] == nil {
+			byArticle[a] = map[string]compare.Support{}
+		}
+		byArticle[a][id] = sp
+	}
+	old, err := w.idx.Note(variantsList)
+	if err != nil {
+		return err
+	}
+	for _, a := range strings.Fields(string(old)) {
+		if byArticle[a] == nil {
+			w.pending[variantsNote(a)] = nil
+		}
+	}
+	list := make([]string, 0, len(byArticle))
+	for a, m := range byArticle {
+		list = append(list, a)
+		b, err := json.Marshal(m)
+		if err != nil {
+			return err
+		}
+		name := variantsNote(a)
+		stored, err := w.idx.Note(name)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(stored, b) {
+			w.pending[name] = b
+		}
+		if len(w.pending) >= supportFlush {
+			if err := w.flush(); err != nil {
+				return err
+			}
+		}
+	}
+	sort.Strings(list)
+	w.pending[variantsList] = []byte(strings.Join(list, "\n"))
+	return w.flush()
+}
+
 // supportFlush is how many support notes are written at a time.
 const supportFlush = 1000
 
@@ -426,19 +481,24 @@ func sortedUnion(a, b []string) []string {
 func loadSupport(idx *index.Index, articles []string) (map[string]compare.Support, error) {
 	out := map[string]compare.Support{}
 	for _, a := range articles {
-		b, err := idx.Note(supportNote(a))
-		if err != nil {
-			return nil, err
-		}
-		if len(b) == 0 {
-			continue
-		}
-		var m map[string]compare.Support
-		if json.Unmarshal(b, &m) != nil {
-			continue
-		}
-		for id, sp := range m {
-			out[id] = sp
+		for _, name := range [2]string{supportNote(a), variantsNote(a)} {
+			b, err := idx.Note(name)
+			if err != nil {
+				return nil, err
+			}
+			if len(b) == 0 {
+				continue
+			}
+			var m map[string]compare.Support
+			if json.Unmarshal(b, &m) != nil {
+				continue
+			}
+			for id, sp := range m {
+				o := out[id]
+				o.Corroborated = sortedUnion(o.Corroborated, sp.Corroborated)
+				o.Contradicted = sortedUnion(o.Contradicted, sp.Contradicted)
+				out[id] = o
+			}
 		}
 	}
 	return out, nil

@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // seedsIndex builds an index of the seeds, with their metadata, for the
@@ -186,4 +190,73 @@ func TestSearchShowsSupport(t *testing.T) {
 		}
 	}
 	t.Errorf("no hit for Schidko:\n%s", sentences(res))
+}
+
+// TestSupportAfterChange checks that the support search shows after an
+// incremental run, where stories found in the cache keep the notes written
+// when they were compared, equals that of a fresh index: a changed article
+// gives its story new notes, and a name variant it no longer spells drops
+// out of the notes of the articles in other stories.
+func TestSupportAfterChange(t *testing.T) {
+	corpus := copySeeds(t, false)
+	queries := []string{"Rahmon", "Rakhmon", "Zhidko", "Putin", "troops", "base", "Thursday", "Friday"}
+	support := func(idx string) map[string][2][]string {
+		t.Helper()
+		out := map[string][2][]string{}
+		for _, q := range queries {
+			res, code, stderr := search(t, idx, q)
+			if code != exitOK {
+				t.Fatalf("search %s: %s", q, stderr)
+			}
+			for _, h := range res.Hits {
+				out[h.Claim] = [2][]string{h.CorroboratedBy, h.ContradictedBy}
+			}
+		}
+		return out
+	}
+	report := func(idx string) string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		args := []string{"report", "--index", idx, "--stats", "--format", "json", corpus}
+		if code := run(context.Background(), args, nil, &out, &errb); code != exitOK {
+			t.Fatalf("report: exit %d: %s", code, errb.String())
+		}
+		return errb.String()
+	}
+	idx := filepath.Join(t.TempDir(), "idx")
+	report(idx)
+	before := support(idx)
+	// disputed counts the claims that a name variant disputes.
+	disputed := func(m map[string][2][]string) int {
+		n := 0
+		for _, s := range m {
+			if slices.ContainsFunc(s[1], func(d string) bool { return strings.HasPrefix(d, "name-variant-") }) {
+				n++
+			}
+		}
+		return n
+	}
+	if disputed(before) == 0 {
+		t.Fatal("no claim is disputed by a name variant before the change")
+	}
+
+	path := filepath.Join(corpus, "004_ed39305ac47e3b00.txt")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTestFile(t, path, strings.ReplaceAll(string(b), "Rakhmon", "Rahmon"))
+	if st := report(idx); !strings.Contains(st, "1 changed articles") || strings.Contains(st, " 0 of ") {
+		t.Fatalf("the second run should extract one article and reuse a story:\n%s", st)
+	}
+	incremental := support(idx)
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	report(fresh)
+	if diff := cmp.Diff(support(fresh), incremental); diff != "" {
+		t.Errorf("support after the change (-fresh index +incremental):\n%s", diff)
+	}
+	if disputed(incremental) >= disputed(before) {
+		t.Errorf("%d claims disputed by name variants after Rakhmon became Rahmon, %d before: want fewer",
+			disputed(incremental), disputed(before))
+	}
 }
