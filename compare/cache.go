@@ -14,10 +14,12 @@ import (
 // Cache keeps what the comparison of each story found, between runs, so
 // that a story whose articles have not changed is not compared again: the
 // work of a run that adds one article to a large corpus is then that of its
-// story. Its keys are fingerprints of a story's articles (ids, content
-// hashes, metadata) and of the options; a cache must also tell apart the
-// builds of crosscheck that stored its values, as another build may find
-// other things.
+// story. It also keeps what the first pass learns of each article (its
+// terms, its words in lower case, its names), which is then read instead
+// of the article's claims. Its keys are fingerprints of a story's articles
+// (ids, content hashes, metadata) and of the options, or of one article; a
+// cache must also tell apart the builds of crosscheck that stored its
+// values, as another build may find other things.
 type Cache interface {
 	// Get returns the value stored under key, nil when there is none.
 	Get(key string) ([]byte, error)
@@ -27,11 +29,12 @@ type Cache interface {
 	Prune(keep []string) error
 }
 
-// cachedStory is a storyResult as a Cache keeps it.
+// cachedStory is a storyResult as a Cache keeps it, but for the claim
+// pairs that corroborate each other, which follow it in their own value
+// (decoded only when needed).
 type cachedStory struct {
-	Found        []Discrepancy
-	Comparisons  int
-	Corroborated [][2]string
+	Found       []Discrepancy
+	Comparisons int
 	// Spotted are the story's mentions of names that were candidate
 	// variants, and Groups what every name group the story mentions was
 	// merged into then ("" for none): the mentions hold while the groups
@@ -64,28 +67,39 @@ func storyKey(s Story, arts map[string]*claims.Article, opt Options) string {
 }
 
 func encodeStory(r storyResult) ([]byte, error) {
-	c := cachedStory{Found: r.found, Comparisons: r.comparisons, Corroborated: r.corroborated, Groups: r.groups}
+	c := cachedStory{Found: r.found, Comparisons: r.comparisons, Groups: r.groups}
 	for _, sp := range r.spotted {
 		c.Spotted = append(c.Spotted, cachedSpot{Group: sp.group, Spelling: sp.spelling, Text: sp.text, Article: sp.article, Order: sp.order, Count: sp.count, First: sp.first})
 	}
 	var b bytes.Buffer
-	err := gob.NewEncoder(&b).Encode(c)
+	enc := gob.NewEncoder(&b)
+	if err := enc.Encode(c); err != nil {
+		return nil, err
+	}
+	err := enc.Encode(r.corroborated)
 	return b.Bytes(), err
 }
 
 // decodeStory reads a cached story's result, placing its discrepancies in
 // story (stories are numbered anew in every run) and its mentions of names
-// in the articles' ranks of this run. The mentions hold only while the name
-// groups are merged as groups says.
-func decodeStory(data []byte, story string, rank map[string]int) (storyResult, error) {
+// in the articles' ranks of this run, and its corroborating claim pairs
+// when corroborated is set. The mentions hold only while the name groups
+// are merged as groups says.
+func decodeStory(data []byte, story string, rank map[string]int, corroborated bool) (storyResult, error) {
 	var c cachedStory
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err != nil {
+	dec := gob.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&c); err != nil {
 		return storyResult{}, err
 	}
 	for i := range c.Found {
 		c.Found[i].Story = story
 	}
-	r := storyResult{found: c.Found, comparisons: c.Comparisons, corroborated: c.Corroborated, groups: c.Groups}
+	r := storyResult{found: c.Found, comparisons: c.Comparisons, groups: c.Groups}
+	if corroborated {
+		if err := dec.Decode(&r.corroborated); err != nil {
+			return storyResult{}, err
+		}
+	}
 	for _, sp := range c.Spotted {
 		r.spotted = append(r.spotted, spot{group: sp.Group, order: sp.Order, spelling: sp.Spelling, text: sp.Text, article: sp.Article, rank: rank[sp.Article], count: sp.Count, first: sp.First})
 	}

@@ -46,7 +46,7 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		return Result{}, nil
 	}
 	t0 := time.Now()
-	sc, err := scan(ctx, arts, src)
+	sc, scanKeys, err := scan(ctx, arts, src, opt.Cache)
 	if err != nil {
 		return Result{}, err
 	}
@@ -105,7 +105,9 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 						continue
 					}
 					if data != nil {
-						r, err = g.reuseStory(res.Stories[i], data, src)
+						// Without Variants, the support of a story
+						// found in the cache is given again.
+						r, err = g.reuseStory(res.Stories[i], data, src, opt.Variants == nil)
 						r.reused = err == nil
 					}
 				}
@@ -152,6 +154,11 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		keep    []string
 		put     = map[string][]byte{}
 	)
+	for _, k := range scanKeys {
+		if k != "" {
+			keep = append(keep, k)
+		}
+	}
 	flush := func() error {
 		if len(put) == 0 {
 			return nil
@@ -369,9 +376,18 @@ type scanned struct {
 	ids    []string       // article ids by rank
 }
 
-// scan is the first pass of CompareFrom, on all processors.
-func scan(ctx context.Context, arts []claims.Article, src Source) (*scanned, error) {
-	sc := &scanned{bags: make([]bag, len(arts)), counts: map[string]int{}, rank: map[string]int{}}
+// scan is the first pass of CompareFrom, on all processors. With a cache,
+// it reads each article's scan record from it, reading the claims of the
+// articles without one and caching theirs; keys are the records' keys.
+func scan(ctx context.Context, arts []claims.Article, src Source, cache Cache) (sc *scanned, keys []string, err error) {
+	sc = &scanned{bags: make([]bag, len(arts)), counts: map[string]int{}, rank: map[string]int{}}
+	if cache != nil {
+		keys = make([]string, len(arts))
+		for i := range arts {
+			keys[i] = scanKey(&arts[i])
+		}
+	}
+	var putMu sync.Mutex // one Put at a time
 	ids := make([]string, len(arts))
 	for i, a := range arts {
 		ids[i] = a.ID
@@ -404,26 +420,19 @@ func scan(ctx context.Context, arts []claims.Article, src Source) (*scanned, err
 					continue
 				}
 				hi := min(lo+scanChunk, len(arts))
-				chunk := make([]string, 0, hi-lo)
-				for _, a := range arts[lo:hi] {
-					chunk = append(chunk, a.ID)
-				}
-				cs, err := src.Claims(chunk...)
+				recs, err := records(arts, keys, lo, hi, src, cache, &g, &putMu)
 				if err != nil {
-					errOnce.Do(func() { firstErr = fmt.Errorf("claims: %w", err) })
+					errOnce.Do(func() { firstErr = err })
 					continue
 				}
-				byArticle := map[string][]*claims.Claim{}
-				for i := range cs {
-					cl := &cs[i]
-					byArticle[cl.Article] = append(byArticle[cl.Article], cl)
-					addLowerWords(p.lower, cl.Text)
-				}
 				for i := lo; i < hi; i++ {
-					cls := byArticle[arts[i].ID]
-					sc.bags[i] = g.bag(cls)
-					p.counts[arts[i].ID] = len(cls)
-					p.names.read(cls, sc.rank[arts[i].ID])
+					r := &recs[i-lo]
+					sc.bags[i] = r.bag
+					p.counts[arts[i].ID] = r.claims
+					for _, w := range r.lower {
+						p.lower[w] = true
+					}
+					p.names.readRecord(r.names, sc.rank[arts[i].ID])
 				}
 			}
 		})
@@ -434,10 +443,10 @@ func scan(ctx context.Context, arts []claims.Article, src Source) (*scanned, err
 	close(next)
 	wg.Wait()
 	if firstErr != nil {
-		return nil, firstErr
+		return nil, nil, firstErr
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sc.lower, sc.names, sc.counts = parts[0].lower, parts[0].names, parts[0].counts
 	for _, p := range parts[1:] {
@@ -449,7 +458,59 @@ func scan(ctx context.Context, arts []claims.Article, src Source) (*scanned, err
 			sc.counts[a] = n
 		}
 	}
-	return sc, nil
+	return sc, keys, nil
+}
+
+// records returns the scan records of arts[lo:hi]: from the cache when it
+// has them (keys[i] is the key of arts[i]), else from their claims, which
+// are then cached. Puts are serialized by putMu.
+func records(arts []claims.Article, keys []string, lo, hi int, src Source, cache Cache, g *bagger, putMu *sync.Mutex) ([]scanRecord, error) {
+	recs := make([]scanRecord, hi-lo)
+	var missing []string
+	at := map[string]int{}
+	for i := lo; i < hi; i++ {
+		if cache != nil && keys[i] != "" {
+			data, err := cache.Get(keys[i])
+			if err != nil {
+				return nil, fmt.Errorf("scan cache: %w", err)
+			}
+			if data != nil {
+				if r, err := decodeRecord(data); err == nil {
+					recs[i-lo] = r
+					continue
+				}
+			}
+		}
+		missing = append(missing, arts[i].ID)
+		at[arts[i].ID] = i
+	}
+	if len(missing) == 0 {
+		return recs, nil
+	}
+	cs, err := src.Claims(missing...)
+	if err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
+	byArticle := map[string][]*claims.Claim{}
+	for i := range cs {
+		byArticle[cs[i].Article] = append(byArticle[cs[i].Article], &cs[i])
+	}
+	put := map[string][]byte{}
+	for _, id := range missing {
+		i := at[id]
+		recs[i-lo] = recordOf(g, byArticle[id])
+		if cache != nil && keys[i] != "" {
+			put[keys[i]] = recs[i-lo].encode()
+		}
+	}
+	if len(put) > 0 {
+		putMu.Lock()
+		defer putMu.Unlock()
+		if err := cache.Put(put); err != nil {
+			return nil, fmt.Errorf("scan cache: %w", err)
+		}
+	}
+	return recs, nil
 }
 
 // addLowerWords adds to set the words of text written in lower case.
@@ -583,14 +644,21 @@ func (g *global) compareStory(ctx context.Context, s Story, src Source, cands Ca
 
 // reuseStory is the result of a story stored in a cache, with the name
 // mentions of its articles that may be variants, read anew: which names
-// may be variants depends on the whole corpus.
-func (g *global) reuseStory(s Story, data []byte, src Source) (storyResult, error) {
-	r, err := decodeStory(data, s.ID, g.rank)
+// may be variants depends on the whole corpus. Its corroborating claim
+// pairs are read when corroborated is set or when it is to be cached again.
+func (g *global) reuseStory(s Story, data []byte, src Source, corroborated bool) (storyResult, error) {
+	r, err := decodeStory(data, s.ID, g.rank, corroborated)
 	if err != nil {
 		return storyResult{}, err
 	}
 	if r.groups != nil && g.names.same(r.groups) {
 		return r, nil
+	}
+	if r.groups != nil && !corroborated {
+		// It is cached again, whole.
+		if r, err = decodeStory(data, s.ID, g.rank, true); err != nil {
+			return storyResult{}, err
+		}
 	}
 	// Names are merged otherwise than when the story was cached: its
 	// mentions are read anew, and cached again with the groups as now.
@@ -705,20 +773,34 @@ func nameWordsOf(cls []*claims.Claim, f func(cl *claims.Claim, group string, w w
 // read records the name words of one article's claims.
 func (b *nameBook) read(cls []*claims.Claim, rank int) {
 	nameWordsOf(cls, func(_ *claims.Claim, group string, w word, _ *claims.Entity, at int) {
-		sp := b.groups[group]
-		if sp == nil {
-			sp = map[string]firstSeen{}
-			b.groups[group] = sp
-		}
-		if as := b.arts[group]; len(as) == 0 || as[len(as)-1] != int32(rank) {
-			b.arts[group] = append(as, int32(rank))
-		}
-		s := strings.ToLower(w.text)
-		pos := [2]int{rank, at}
-		if f, ok := sp[s]; !ok || before(pos, f.at) {
-			sp[s] = firstSeen{at: pos, text: w.text}
-		}
+		b.add(group, w.text, rank, at)
 	})
+}
+
+// readRecord records the name words of one article's scan record, as read
+// records them from its claims.
+func (b *nameBook) readRecord(ms []nameMention, rank int) {
+	for _, m := range ms {
+		b.add(m.group, m.text, rank, m.at)
+	}
+}
+
+// add records a name word of the article of the given rank, the at-th of
+// its name words.
+func (b *nameBook) add(group, text string, rank, at int) {
+	sp := b.groups[group]
+	if sp == nil {
+		sp = map[string]firstSeen{}
+		b.groups[group] = sp
+	}
+	if as := b.arts[group]; len(as) == 0 || as[len(as)-1] != int32(rank) {
+		b.arts[group] = append(as, int32(rank))
+	}
+	s := strings.ToLower(text)
+	pos := [2]int{rank, at}
+	if f, ok := sp[s]; !ok || before(pos, f.at) {
+		sp[s] = firstSeen{at: pos, text: text}
+	}
 }
 
 func before(a, b [2]int) bool { return a[0] < b[0] || a[0] == b[0] && a[1] < b[1] }

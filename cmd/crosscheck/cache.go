@@ -12,9 +12,10 @@ import (
 	"github.com/crosscheck/crosscheck/index"
 )
 
-// storyCache keeps the findings of each story in the claim index, between
-// runs of the same build of crosscheck: the notes "story/<build>/<key>",
-// listed in the note "stories". Another build (a new version) finds other
+// storyCache keeps the findings of each story, and what the comparison
+// learnt of each article, in the claim index, between runs of the same
+// build of crosscheck: the notes "story/<build>/<key>", listed in the note
+// "stories". Another build (a new version) finds other
 // keys, so it compares every story again and the old notes are dropped.
 type storyCache struct {
 	idx   *index.Index
@@ -83,6 +84,11 @@ func (c storyCache) Prune(keep []string) error {
 		list = append(list, c.note(k))
 	}
 	sort.Strings(list)
-	notes[storiesNote] = []byte(strings.Join(list, "\n"))
+	if l := strings.Join(list, "\n"); l != string(old) {
+		notes[storiesNote] = []byte(l)
+	}
+	if len(notes) == 0 {
+		return nil
+	}
 	return c.idx.SetNotes(notes)
 }

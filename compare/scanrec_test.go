@@ -1,0 +1,58 @@
+package compare
+
+import (
+	"testing"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestScanRecords checks that an article's scan record reads back as it
+// was written, and that a damaged one is an error, never a wrong record.
+func TestScanRecords(t *testing.T) {
+	arts, cs := seedArticles(t)
+	byArticle := map[string][]*claims.Claim{}
+	for i := range cs {
+		byArticle[cs[i].Article] = append(byArticle[cs[i].Article], &cs[i])
+	}
+	var g bagger
+	for _, a := range arts {
+		r := recordOf(&g, byArticle[a.ID])
+		if r.claims == 0 || len(r.bag.terms) == 0 || len(r.lower) == 0 || len(r.names) == 0 {
+			t.Fatalf("%s: record lacks claims, terms, lower-case words or names: %d, %d, %d, %d",
+				a.ID, r.claims, len(r.bag.terms), len(r.lower), len(r.names))
+		}
+		data := r.encode()
+		got, err := decodeRecord(data)
+		if err != nil {
+			t.Fatalf("%s: %v", a.ID, err)
+		}
+		if d := cmp.Diff(r, got, cmp.AllowUnexported(scanRecord{}, bag{}, nameMention{})); d != "" {
+			t.Errorf("%s: record read back differs (-written +read):\n%s", a.ID, d)
+		}
+		for n := range len(data) {
+			if _, err := decodeRecord(data[:n]); err == nil {
+				t.Errorf("%s: record cut to %d of %d bytes read without error", a.ID, n, len(data))
+			}
+		}
+		if _, err := decodeRecord(append(data[:len(data):len(data)], 0)); err == nil {
+			t.Errorf("%s: record with a byte too many read without error", a.ID)
+		}
+		if _, err := decodeRecord(append([]byte{recordVersion + 1}, data[1:]...)); err == nil {
+			t.Errorf("%s: record of another version read without error", a.ID)
+		}
+	}
+}
+
+func FuzzDecodeRecord(f *testing.F) {
+	f.Add([]byte{recordVersion, 1, 1, 1, 2, 3, 4, 5, 6, 7, 8, 1, 1, 1, 'a', 0})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		r, err := decodeRecord(b)
+		if err != nil {
+			return
+		}
+		if len(r.bag.counts) != len(r.bag.terms) {
+			t.Fatalf("%d counts for %d terms", len(r.bag.counts), len(r.bag.terms))
+		}
+	})
+}
