@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -112,11 +114,48 @@ func Load(paths []string, opt LoadOptions) ([]*Article, ErrorList) {
 		if len(files) == 0 {
 			errs.Add(&InputError{Path: p, Problem: "folder holds no articles"})
 		}
-		for _, f := range files {
-			add(readArticle(f, metaFor(filepath.Dir(f))))
+		dirMeta := make([]map[string]Meta, len(files))
+		for i, f := range files {
+			dirMeta[i] = metaFor(filepath.Dir(f))
+		}
+		read := readArticles(files, dirMeta)
+		for i := range read {
+			add(read[i].a, read[i].err)
+			read[i] = readResult{}
 		}
 	}
 	return arts, errs
+}
+
+type readResult struct {
+	a   *Article
+	err error
+}
+
+// readWorkers is how many files Load reads at a time: reading waits on
+// the disk more than on the processor.
+const readWorkers = 16
+
+// readArticles reads files, each with the metadata of its folder, several
+// at a time; the results are in the order of the files.
+func readArticles(files []string, meta []map[string]Meta) []readResult {
+	out := make([]readResult, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(readWorkers, len(files)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				a, err := readArticle(files[i], meta[i])
+				out[i] = readResult{a, err}
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 func statError(p string, err error) error {

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -182,5 +183,49 @@ func TestReadText(t *testing.T) {
 	}
 	if err := a.ReadText(); !errors.As(err, &ie) || ie.Path != path {
 		t.Errorf("removed file: ReadText = %v; want an input error naming %s", err, path)
+	}
+}
+
+// TestLoadFolderInOrder checks that a folder of many files, read several at
+// a time, gives its articles and its errors in the order of the files, with
+// their metadata, whatever file is read first.
+func TestLoadFolderInOrder(t *testing.T) {
+	files := map[string]string{"a/" + MetadataFile: "- file: 016.txt\n  title: Sixteen\n"}
+	var want []string
+	for i := range 3 * readWorkers {
+		name := fmt.Sprintf("a/%03d.txt", i)
+		switch i % 7 {
+		case 3:
+			files[name] = "\x00binary"
+			want = append(want, "error "+name)
+		default:
+			files[name] = fmt.Sprintf("Article %d.\n", i)
+			want = append(want, fmt.Sprintf("%03d", i))
+		}
+	}
+	dir := writeFiles(t, files)
+	arts, errs := Load([]string{dir}, LoadOptions{})
+	var got []string
+	ai, ei := 0, 0
+	for _, w := range want {
+		if strings.HasPrefix(w, "error ") {
+			if ei < len(errs) && strings.Contains(errs[ei].Error(), filepath.FromSlash(strings.TrimPrefix(w, "error "))) {
+				got = append(got, w)
+			}
+			ei++
+			continue
+		}
+		if ai < len(arts) {
+			got = append(got, arts[ai].ID)
+		}
+		ai++
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") || ai != len(arts) || ei != len(errs) {
+		t.Errorf("loaded %d articles and %d errors in this order:\n%v\nwant\n%v", len(arts), len(errs), got, want)
+	}
+	for _, a := range arts {
+		if (a.ID == "016") != (a.Title == "Sixteen") {
+			t.Errorf("article %s has title %q", a.ID, a.Title)
+		}
 	}
 }
