@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/quantity"
@@ -433,5 +434,45 @@ func TestConcurrentUse(t *testing.T) {
 	}
 	if want := (Stats{Articles: writers * articles, Claims: writers * articles}); st != want {
 		t.Errorf("Stats = %+v, want %+v", st, want)
+	}
+}
+
+func TestMove(t *testing.T) {
+	x := newMem(t)
+	a := article("a", "Kyiv Post", date(2022, 6, 28))
+	a.Path = "old/a.txt"
+	put(t, x, a, claim("a", 1, "Shelling hit Kharkiv.", place("Kharkiv")), claim("a", 2, "Kharkiv was quiet."))
+	before, err := x.Claims("a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Path = "new/a.txt"
+	if err := x.Move([]claims.Article{a}); err != nil {
+		t.Fatalf("Move: %v", err)
+	}
+	recs, err := x.Articles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1 || recs[0].Path != "new/a.txt" || recs[0].Hash != a.Hash || recs[0].Claims != 2 {
+		t.Errorf("Articles after Move = %+v, want a at new/a.txt with its hash and 2 claims", recs)
+	}
+	after, err := x.Claims("a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(before, after); diff != "" {
+		t.Errorf("claims after Move (-before +after):\n%s", diff)
+	}
+	r, err := x.Search(Query{Text: "Kharkiv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"a:1", "a:2"}, hitIDs(r), cmpopts.SortSlices(func(a, b string) bool { return a < b })); diff != "" {
+		t.Errorf("Search after Move (-want +got):\n%s", diff)
+	}
+	b := article("b", "Reuters", date(2022, 6, 29))
+	if err := x.Move([]claims.Article{b}); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("Move of an article not indexed: error %v, want ErrNoArticle", err)
 	}
 }

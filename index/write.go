@@ -225,6 +225,54 @@ func (x *Index) putBatch(entries []Entry) (<-chan error, error) {
 	return done, nil
 }
 
+// Move records that articles already in the index, their content and
+// metadata unchanged, are now read from another file: each article's record
+// is written again with its new Path and the claims it has, which are
+// neither extracted nor indexed again. An id not in the index fails with
+// ErrNoArticle, and nothing is written.
+func (x *Index) Move(arts []claims.Article) error {
+	if x.readOnly {
+		return fmt.Errorf("move: %w", ErrReadOnly)
+	}
+	for lo := 0; lo < len(arts); lo += moveChunk {
+		chunk := arts[lo:min(lo+moveChunk, len(arts))]
+		ids := make([]string, len(chunk))
+		for i := range chunk {
+			ids[i] = chunk[i].ID
+		}
+		cs, err := x.Claims(ids...)
+		if err != nil {
+			return fmt.Errorf("move: %w", err)
+		}
+		byArticle := map[string][]claims.Claim{}
+		for _, c := range cs {
+			byArticle[c.Article] = append(byArticle[c.Article], c)
+		}
+		x.mu.Lock()
+		b := x.b.NewBatch()
+		for i := range chunk {
+			a := &chunk[i]
+			doc, err := articleDoc(a, byArticle[a.ID])
+			if err == nil {
+				err = b.Index(articleDocID(a.ID), doc)
+			}
+			if err != nil {
+				x.mu.Unlock()
+				return fmt.Errorf("move %q: %w", a.ID, err)
+			}
+		}
+		err = x.write(b)
+		x.mu.Unlock()
+		if err != nil {
+			return fmt.Errorf("move: %w", err)
+		}
+	}
+	return nil
+}
+
+// moveChunk is how many article records Move writes in one batch.
+const moveChunk = 1000
+
 // Delete removes article id and all its claims. Deleting an article that is
 // not in the index does nothing.
 func (x *Index) Delete(id string) error {

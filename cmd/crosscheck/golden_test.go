@@ -109,6 +109,24 @@ func TestIncremental(t *testing.T) {
 			os.WriteFile(filepath.Join(corpus, "b.txt"), []byte("Putin left Dushanbe on Friday.\n"), 0o644)
 		}, []string{"1 changed articles"}},
 		{"a removed article is dropped", func() { os.Remove(filepath.Join(corpus, "a.txt")) }, []string{"1 removed"}},
+		{"a moved file keeps its claims", func() {
+			os.Mkdir(filepath.Join(corpus, "sub"), 0o755)
+			os.Rename(filepath.Join(corpus, "b.txt"), filepath.Join(corpus, "sub", "b.txt"))
+		}, []string{"0 changed articles", "0 removed, 1 moved"}},
+		{"moved once is moved", func() {}, []string{"0 changed articles", "0 removed, 0 moved"}},
+		{"the corpus named by another path keeps its claims", func() {
+			if abs, err := filepath.Abs(corpus); err == nil {
+				if wd, err := os.Getwd(); err == nil {
+					if rel, err := filepath.Rel(wd, abs); err == nil {
+						corpus = rel
+					}
+				}
+			}
+		}, []string{"0 changed articles", "0 removed, 1 moved"}},
+		{"a moved file removed is dropped", func() {
+			os.WriteFile(filepath.Join(corpus, "c.txt"), []byte("Putin left Dushanbe on Friday.\n"), 0o644)
+			os.Remove(filepath.Join(corpus, "sub", "b.txt"))
+		}, []string{"1 changed articles", "1 removed"}},
 	}
 	for _, tt := range tests {
 		tt.change()

@@ -186,9 +186,15 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		known[r.ID] = r
 	}
 	var todo []*claims.Article
+	var moved []claims.Article
+	loaded := make(map[string]bool, len(arts))
 	for _, a := range arts {
+		loaded[a.ID] = true
 		if r, ok := known[a.ID]; ok && unchanged(r, a) {
 			a.Text = ""
+			if r.Path != a.Path {
+				moved = append(moved, *a)
+			}
 			continue
 		}
 		// A file's text is read again when its turn to be extracted
@@ -268,16 +274,21 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		return reports.Report{}, errs, err
 	}
 	t0 := time.Now()
+	// An article read from another file than it was indexed from (a
+	// moved file, or the corpus named by another path) keeps its claims.
+	if err := idx.Move(moved); err != nil {
+		return reports.Report{}, errs, err
+	}
 	removed := 0
 	for _, r := range records {
-		if gone(r.Path, paths) {
+		if !loaded[r.ID] && gone(r.Path, paths) {
 			if err := idx.Delete(r.ID); err != nil {
 				return reports.Report{}, errs, err
 			}
 			removed++
 		}
 	}
-	st.add("index", indexTime+time.Since(t0), "%d articles written, %d removed", len(todo), removed)
+	st.add("index", indexTime+time.Since(t0), "%d articles written, %d removed, %d moved", len(todo), removed, len(moved))
 
 	values := make([]claims.Article, len(arts))
 	for i, a := range arts {
@@ -320,9 +331,10 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 
 // unchanged reports whether the index holds an article's current claims: the
 // same content and the same metadata (the publication date changes how times
-// resolve), stored by this version of crosscheck.
+// resolve), stored by this version of crosscheck. The file it was read from
+// may have moved: claims do not depend on it.
 func unchanged(r index.Record, a *claims.Article) bool {
-	return !r.Stale && r.Hash == a.Hash && r.Path == a.Path && r.Title == a.Title &&
+	return !r.Stale && r.Hash == a.Hash && r.Title == a.Title &&
 		r.Outlet == a.Outlet && r.URL == a.URL && r.Published.Equal(a.Published)
 }
 
@@ -334,8 +346,16 @@ func gone(path string, roots []string) bool {
 	if path == "" || path == "-" {
 		return false
 	}
+	// Paths given relative to another working folder are compared as
+	// absolute ones.
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	under := false
 	for _, root := range roots {
+		if abs, err := filepath.Abs(root); err == nil {
+			root = abs
+		}
 		rel, err := filepath.Rel(root, path)
 		if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
 			under = true
