@@ -387,7 +387,7 @@ func scan(ctx context.Context, arts []claims.Article, src Source, cache Cache) (
 			keys[i] = scanKey(&arts[i])
 		}
 	}
-	var putMu sync.Mutex // one Put at a time
+	puts := &recordPuts{cache: cache, pending: map[string][]byte{}}
 	ids := make([]string, len(arts))
 	for i, a := range arts {
 		ids[i] = a.ID
@@ -420,7 +420,7 @@ func scan(ctx context.Context, arts []claims.Article, src Source, cache Cache) (
 					continue
 				}
 				hi := min(lo+scanChunk, len(arts))
-				recs, err := records(arts, keys, lo, hi, src, cache, &g, &putMu)
+				recs, err := records(arts, keys, lo, hi, src, cache, &g, puts)
 				if err != nil {
 					errOnce.Do(func() { firstErr = err })
 					continue
@@ -442,6 +442,11 @@ func scan(ctx context.Context, arts []claims.Article, src Source, cache Cache) (
 	}
 	close(next)
 	wg.Wait()
+	if firstErr == nil {
+		if err := puts.flush(); err != nil {
+			firstErr = err
+		}
+	}
 	if firstErr != nil {
 		return nil, nil, firstErr
 	}
@@ -463,8 +468,8 @@ func scan(ctx context.Context, arts []claims.Article, src Source, cache Cache) (
 
 // records returns the scan records of arts[lo:hi]: from the cache when it
 // has them (keys[i] is the key of arts[i]), else from their claims, which
-// are then cached. Puts are serialized by putMu.
-func records(arts []claims.Article, keys []string, lo, hi int, src Source, cache Cache, g *bagger, putMu *sync.Mutex) ([]scanRecord, error) {
+// are then cached through puts.
+func records(arts []claims.Article, keys []string, lo, hi int, src Source, cache Cache, g *bagger, puts *recordPuts) ([]scanRecord, error) {
 	recs := make([]scanRecord, hi-lo)
 	var missing []string
 	at := map[string]int{}
@@ -495,22 +500,55 @@ func records(arts []claims.Article, keys []string, lo, hi int, src Source, cache
 	for i := range cs {
 		byArticle[cs[i].Article] = append(byArticle[cs[i].Article], &cs[i])
 	}
-	put := map[string][]byte{}
 	for _, id := range missing {
 		i := at[id]
 		recs[i-lo] = recordOf(g, byArticle[id])
 		if cache != nil && keys[i] != "" {
-			put[keys[i]] = recs[i-lo].encode()
-		}
-	}
-	if len(put) > 0 {
-		putMu.Lock()
-		defer putMu.Unlock()
-		if err := cache.Put(put); err != nil {
-			return nil, fmt.Errorf("scan cache: %w", err)
+			if err := puts.add(keys[i], recs[i-lo].encode()); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return recs, nil
+}
+
+// recordPuts gathers the scan records to cache, from every worker, and
+// puts them recordFlush at a time.
+type recordPuts struct {
+	mu      sync.Mutex
+	cache   Cache
+	pending map[string][]byte
+}
+
+// recordFlush is how many scan records are put at a time.
+const recordFlush = 1024
+
+func (p *recordPuts) add(key string, data []byte) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.pending[key] = data
+	if len(p.pending) < recordFlush {
+		return nil
+	}
+	return p.flushLocked()
+}
+
+func (p *recordPuts) flush() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.flushLocked()
+}
+
+func (p *recordPuts) flushLocked() error {
+	if len(p.pending) == 0 {
+		return nil
+	}
+	err := p.cache.Put(p.pending)
+	clear(p.pending)
+	if err != nil {
+		return fmt.Errorf("scan cache: %w", err)
+	}
+	return nil
 }
 
 // addLowerWords adds to set the words of text written in lower case.
