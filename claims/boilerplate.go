@@ -31,6 +31,7 @@ var (
 	reSiteNote  = regexp.MustCompile(`(?i)\b(this|our) (web)?site\b|\b(first|originally) (published|appeared)\b|\bnewsletter\b|\bclick here\b|\b(any|these|external|the) links\b`)
 	reSite      = regexp.MustCompile(`(?i)\b(web)?sites?\b`)
 	reSiteTopic = regexp.MustCompile(`(?i)\b(news|links?|content|editors?|articles?)\b`)
+	reReporting = regexp.MustCompile(`(?i)\b(said|says|told|according to|reported|reports|announced|confirmed)\b`)
 	reByline    = regexp.MustCompile(`^(?i:by):?\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*$`)
 )
 
@@ -53,7 +54,7 @@ func IsFurniture(line string) bool {
 	if words < 8 && reISOStamp.MatchString(s) {
 		return true
 	}
-	if mentionsSite(s) && (reSiteNote.MatchString(s) || reSite.MatchString(s) && reSiteTopic.MatchString(s)) {
+	if mentionsSite(s) && words < 40 && isSiteNotice(s) {
 		return true
 	}
 	// "Also Read: headline", "Related: headline", "By: Name", "Created: date".
@@ -92,6 +93,29 @@ func IsFurniture(line string) bool {
 		}
 	}
 	return letters < 3
+}
+
+// isSiteNotice reports whether s, which mentionsSite, is a note about the
+// publication itself ("Not all news on the site expresses ..."): a site
+// notice phrase, or a site named beside its news, links or content. A
+// report that attributes what it says, or a site of something (the site of
+// the blast), is reporting.
+func isSiteNotice(s string) bool {
+	if reReporting.MatchString(s) {
+		return false
+	}
+	if reSiteNote.MatchString(s) {
+		return true
+	}
+	if !reSiteTopic.MatchString(s) {
+		return false
+	}
+	for _, m := range reSite.FindAllStringIndex(s, -1) {
+		if !strings.HasPrefix(strings.ToLower(strings.TrimSpace(s[m[1]:])), "of ") {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionsSite is the cheap test before the site-notice patterns: whether

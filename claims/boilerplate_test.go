@@ -38,6 +38,11 @@ func TestIsFurniture(t *testing.T) {
 		{"Moscow/Dushanbe – Vladimir Putin is leaving Russia on Tuesday (June 28) for the first time.", false},
 		{"Officials said the site of the blast was sealed off.", false},
 		{"Not all news on the site expresses the point of view of the site.", true},
+		{"The news agency reported that the site of the blast was sealed off.", false},
+		{"Officials said the website had spread false news about the attack.", false},
+		{"Rescue workers searched the site of the collapse as news of the deaths spread.", false},
+		{"Inspectors were denied access to the nuclear site, state news agency IRNA reported.", false},
+		{"Visit our website for the latest news.", true},
 		{"The inclusion of any links does not necessarily imply a recommendation.", true},
 	}
 	for _, tt := range tests {

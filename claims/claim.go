@@ -10,7 +10,7 @@ import (
 // Version names how claims are extracted. It changes whenever extraction
 // gives other claims for the same article, so that stored claims of an
 // earlier version are known to be out of date and extracted again.
-const Version = "3"
+const Version = "4"
 
 // Article is one news article: where it came from and what is known about it.
 // Fields that the corpus metadata does not state are left empty; an unknown
