@@ -167,15 +167,20 @@ func (v *termVectors) weight(i, k int) float64 {
 }
 
 // weights computes term weights, (1 + log tf) * idf over n articles, from
-// tables for the usual frequencies.
+// tables for the usual frequencies: every document frequency up to
+// maxIDFTable articles (the commonest words are in nearly every article,
+// and shared by nearly every pair compared).
 type weights struct {
 	nf  float64
 	ltf [64]float64
 	idf []float64
 }
 
+// maxIDFTable bounds the idf table: 32 MB of it.
+const maxIDFTable = 1 << 22
+
 func newWeights(n int) *weights {
-	w := &weights{nf: float64(n), idf: make([]float64, min(n, 1<<16)+1)}
+	w := &weights{nf: float64(n), idf: make([]float64, min(n, maxIDFTable)+1)}
 	for df := 1; df < len(w.idf); df++ {
 		w.idf[df] = math.Log((w.nf + 1) / float64(df))
 	}

@@ -720,3 +720,25 @@ func (c synthCorpus) misgrouped(got []Story) int {
 	}
 	return len(size) - len(whole)
 }
+
+// TestWeightsTables checks that the tables of term weights give what the
+// formula gives, for frequencies in and beyond them.
+func TestWeightsTables(t *testing.T) {
+	for _, n := range []int{10, 200_000, maxIDFTable + 10} {
+		w := newWeights(n)
+		for _, f := range []int32{1, 2, 63, 64, 1000} {
+			for _, d := range []int32{1, 2, 9, 70_000, 150_000, int32(min(n, maxIDFTable)), int32(n)} {
+				if int(d) > n {
+					continue
+				}
+				want := (1 + math.Log(float64(f))) * math.Log((float64(n)+1)/float64(d))
+				if got := w.of(f, d); got != want {
+					t.Errorf("n %d: of(%d, %d) = %v, want %v", n, f, d, got, want)
+				}
+			}
+		}
+		if n <= maxIDFTable && len(w.idf) != n+1 {
+			t.Errorf("n %d: idf table of %d entries, want every frequency up to n", n, len(w.idf))
+		}
+	}
+}

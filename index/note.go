@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -90,19 +91,31 @@ func (n *notes) get(name string) ([]byte, error) {
 
 // Notes are kept compressed with Snappy, after a byte that says so: what
 // the comparison notes (findings, corroboration) is repetitive text, which
-// Snappy makes three to four times smaller, and quick to read back.
-const noteSnappy = 's'
+// Snappy makes three to four times smaller, and quick to read back. A note
+// that Snappy hardly shrinks (hashes) is kept as it is, after another byte,
+// so that reading it is a copy.
+const (
+	noteSnappy = 's'
+	noteRaw    = 'r'
+)
 
 func packNote(v []byte) []byte {
 	buf := make([]byte, 1+snappy.MaxEncodedLen(len(v)))
 	buf[0] = noteSnappy
-	return buf[:1+len(snappy.Encode(buf[1:], v))]
+	packed := buf[:1+len(snappy.Encode(buf[1:], v))]
+	if len(packed) > len(v)-len(v)/8 {
+		return append([]byte{noteRaw}, v...)
+	}
+	return packed
 }
 
 // unpackNote returns the value of a stored note, nil for none. Notes are
 // what the index remembers of the last comparison, to show or to reuse, so
 // a damaged one counts as none.
 func unpackNote(stored []byte) []byte {
+	if len(stored) > 0 && stored[0] == noteRaw {
+		return bytes.Clone(stored[1:])
+	}
 	if len(stored) == 0 || stored[0] != noteSnappy {
 		return nil
 	}

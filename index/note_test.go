@@ -94,7 +94,12 @@ func TestNotesCompressed(t *testing.T) {
 		t.Fatal(err)
 	}
 	value := bytes.Repeat([]byte(`{"corroborated":["a:1","b:2"]},`), 1000)
-	if err := x.SetNotes(map[string][]byte{"big": value, "small": []byte("x")}); err != nil {
+	// Hashes do not compress: they are kept as they are.
+	random := make([]byte, 4096)
+	for i := range random {
+		random[i] = byte(i*2654435761>>13) ^ byte(i>>3)
+	}
+	if err := x.SetNotes(map[string][]byte{"big": value, "small": []byte("x"), "random": random}); err != nil {
 		t.Fatal(err)
 	}
 	db, err := x.notes.open()
@@ -113,7 +118,10 @@ func TestNotesCompressed(t *testing.T) {
 	if n := len(stored["big"]); n == 0 || n > len(value)/4 {
 		t.Errorf("a %d-byte repetitive note takes %d bytes stored, want a quarter or less", len(value), n)
 	}
-	for name, want := range map[string][]byte{"big": value, "small": []byte("x")} {
+	if n := len(stored["random"]); n != len(random)+1 || stored["random"][0] != noteRaw {
+		t.Errorf("a %d-byte incompressible note takes %d bytes stored, want it kept as it is after a marker", len(random), n)
+	}
+	for name, want := range map[string][]byte{"big": value, "small": []byte("x"), "random": random} {
 		if got, err := x.Note(name); err != nil || !bytes.Equal(got, want) {
 			t.Errorf("Note(%q) = %d bytes, %v; want the %d bytes stored", name, len(got), err, len(want))
 		}
