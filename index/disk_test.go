@@ -306,3 +306,34 @@ func TestWritesAreOnDiskWhenTheyReturn(t *testing.T) {
 		t.Errorf("Note = %q, %v; want %q", note, err, "last comparison")
 	}
 }
+
+func TestPresent(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "idx")
+	if Present(dir) {
+		t.Error("Present of an absent folder")
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if Present(dir) {
+		t.Error("Present of an empty folder")
+	}
+	notIndex := filepath.Join(base, "other")
+	if err := os.MkdirAll(filepath.Join(notIndex, "store"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if Present(notIndex) {
+		t.Error("Present of a folder without the index files")
+	}
+	x, err := Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !Present(dir) {
+		t.Error("not Present after Create")
+	}
+}

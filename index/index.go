@@ -178,6 +178,13 @@ func (x *Index) Close() error {
 	return nil
 }
 
+// Present reports whether dir holds an index's files, without opening or
+// changing them: OpenOrCreate then opens it rather than creating one.
+func Present(dir string) bool {
+	st, err := inspect(dir)
+	return err == nil && st == present
+}
+
 type dirState int
 
 const (

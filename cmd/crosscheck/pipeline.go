@@ -165,22 +165,35 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		defer pprof.StopCPUProfile()
 	}
 	st := newStageTimer(e.stderr, o.stats)
+	// An index that exists is opened and listed while the files are read;
+	// none is made before there is something to put in it.
+	var listing chan listed
+	if index.Present(o.index) {
+		listing = make(chan listed, 1)
+		go func() { listing <- list(o.index) }()
+	}
 	arts, errs := claims.Load(paths, claims.LoadOptions{Stdin: e.stdin})
 	st.done("load", "%d articles", len(arts))
+	var l listed
+	if listing != nil {
+		l = <-listing
+		if l.idx != nil {
+			defer l.idx.Close()
+		}
+	}
 	if len(arts) == 0 && len(errs) > 0 {
 		return reports.Report{}, errs, nil // nothing to compare; the index is left alone
 	}
-
-	idx, err := index.OpenOrCreate(o.index)
-	if err != nil {
-		return reports.Report{}, errs, err
+	if listing == nil {
+		l = list(o.index)
+		if l.idx != nil {
+			defer l.idx.Close()
+		}
 	}
-	defer idx.Close()
-
-	records, err := idx.Articles()
-	if err != nil {
-		return reports.Report{}, errs, err
+	if l.err != nil {
+		return reports.Report{}, errs, l.err
 	}
+	idx, records := l.idx, l.records
 	known := map[string]index.Record{}
 	for _, r := range records {
 		known[r.ID] = r
@@ -327,6 +340,28 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	r := buildReport(values, res)
 	st.done("report", "")
 	return r, errs, nil
+}
+
+// listed is an open index and the records of its articles.
+type listed struct {
+	idx     *index.Index
+	records []index.Record
+	err     error
+}
+
+// list opens the index in dir, creating it when there is none, and lists
+// its articles. On error, idx is nil.
+func list(dir string) listed {
+	idx, err := index.OpenOrCreate(dir)
+	if err != nil {
+		return listed{err: err}
+	}
+	records, err := idx.Articles()
+	if err != nil {
+		idx.Close()
+		return listed{err: err}
+	}
+	return listed{idx: idx, records: records}
 }
 
 // unchanged reports whether the index holds an article's current claims: the
