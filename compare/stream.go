@@ -30,8 +30,10 @@ const scanChunk = 64
 // CompareFrom is Compare for a corpus whose claims come from src. It reads
 // every article's claims twice, never all at once: a first pass learns what
 // needs the whole corpus (the spellings of names, the words written in lower
-// case, and each article's terms for grouping stories); a second compares
-// the stories, one story's claims in memory per processor at a time. Words
+// case, and each article's terms for grouping stories), from each article's
+// record in opt.Cache when it is there; a second compares the stories, one
+// story's claims in memory per processor at a time, or reads their findings
+// back from opt.Cache. Words
 // are weighed by their frequency in the story, so that what is found within
 // a story depends on its articles alone. Its result is Compare's for the
 // same claims.
@@ -808,15 +810,8 @@ func nameWordsOf(cls []*claims.Claim, f func(cl *claims.Claim, group string, w w
 	}
 }
 
-// read records the name words of one article's claims.
-func (b *nameBook) read(cls []*claims.Claim, rank int) {
-	nameWordsOf(cls, func(_ *claims.Claim, group string, w word, _ *claims.Entity, at int) {
-		b.add(group, w.text, rank, at)
-	})
-}
-
-// readRecord records the name words of one article's scan record, as read
-// records them from its claims.
+// readRecord records the name words of one article's scan record (see
+// recordOf).
 func (b *nameBook) readRecord(ms []nameMention, rank int) {
 	for _, m := range ms {
 		b.add(m.group, m.text, rank, m.at)
