@@ -205,7 +205,7 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		loaded[a.ID] = true
 		if r, ok := known[a.ID]; ok && unchanged(r, a) {
 			a.Text = ""
-			if r.Path != a.Path {
+			if !samePath(r.Path, a.Path) {
 				moved = append(moved, *a)
 			}
 			continue
@@ -371,6 +371,17 @@ func list(dir string) listed {
 func unchanged(r index.Record, a *claims.Article) bool {
 	return !r.Stale && r.Hash == a.Hash && r.Title == a.Title &&
 		r.Outlet == a.Outlet && r.URL == a.URL && r.Published.Equal(a.Published)
+}
+
+// samePath reports whether two paths name the same file, one perhaps
+// relative to the working folder and the other absolute.
+func samePath(a, b string) bool {
+	if a == b {
+		return true
+	}
+	aa, err1 := filepath.Abs(a)
+	ab, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == ab
 }
 
 // gone reports whether an indexed article's file was removed from the
