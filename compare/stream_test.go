@@ -41,10 +41,7 @@ func TestCompareFromMatchesCompare(t *testing.T) {
 	if len(want.Discrepancies) == 0 || want.Comparisons == 0 {
 		t.Fatalf("seeds: %d discrepancies, %d comparisons; want some", len(want.Discrepancies), want.Comparisons)
 	}
-	m := memory{}
-	for _, c := range cs {
-		m[c.Article] = append(m[c.Article], c)
-	}
+	m := memoryOf(cs)
 	for _, procs := range []int{1, 2, 8} {
 		t.Run("", func(t *testing.T) {
 			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
@@ -78,10 +75,7 @@ func TestCompareFromMatchesCompare(t *testing.T) {
 
 func TestCompareFromSourceError(t *testing.T) {
 	arts, cs := seedArticles(t)
-	m := memory{}
-	for _, c := range cs {
-		m[c.Article] = append(m[c.Article], c)
-	}
+	m := memoryOf(cs)
 	_, err := CompareFrom(context.Background(), arts, &failing{m: m, fail: arts[1].ID}, nil, Options{})
 	if !errors.Is(err, errTest) {
 		t.Fatalf("CompareFrom with a failing source: error %v, want %v", err, errTest)
@@ -137,6 +131,15 @@ func TestStoryIndexCandidates(t *testing.T) {
 	}
 }
 
+// memoryOf is a Source over cs.
+func memoryOf(cs []claims.Claim) memory {
+	m := memory{}
+	for _, c := range cs {
+		m[c.Article] = append(m[c.Article], c)
+	}
+	return m
+}
+
 // mapCache is a Cache in memory.
 type mapCache map[string][]byte
 
@@ -171,10 +174,7 @@ func TestCompareFromCache(t *testing.T) {
 			t.Fatalf("article %s has no hash", arts[i].ID)
 		}
 	}
-	m := memory{}
-	for _, c := range cs {
-		m[c.Article] = append(m[c.Article], c)
-	}
+	m := memoryOf(cs)
 	want, err := CompareFrom(context.Background(), arts, m, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -317,10 +317,7 @@ func (c *counting) Claims(ids ...string) ([]claims.Claim, error) {
 // the result is still that of a comparison without a cache.
 func TestCompareFromCachedMentions(t *testing.T) {
 	arts, cs := seedArticles(t)
-	m := memory{}
-	for _, c := range cs {
-		m[c.Article] = append(m[c.Article], c)
-	}
+	m := memoryOf(cs)
 	// Without the one article that writes Rakhmon, Rahmon is no variant.
 	var rest []claims.Article
 	for _, a := range arts {
@@ -375,10 +372,7 @@ func TestCompareFromCachedMentions(t *testing.T) {
 // a comparison gathers into Result.Support.
 func TestCompareFromVariantsApart(t *testing.T) {
 	arts, cs := seedArticles(t)
-	m := memory{}
-	for _, c := range cs {
-		m[c.Article] = append(m[c.Article], c)
-	}
+	m := memoryOf(cs)
 	want, err := CompareFrom(context.Background(), arts, m, nil, Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -352,16 +352,22 @@ func newSupportWriter(idx *index.Index) *supportWriter {
 	return &supportWriter{idx: idx, given: map[string]bool{}, pending: map[string][]byte{"support": nil}}
 }
 
-// add implements compare.Options.Support.
-func (w *supportWriter) add(articles []string, s map[string]compare.Support) error {
-	byArticle := map[string]map[string]compare.Support{}
+// supportByArticle splits the support of claims by their articles.
+func supportByArticle(s map[string]compare.Support) map[string]map[string]compare.Support {
+	out := map[string]map[string]compare.Support{}
 	for id, sp := range s {
 		a := claimArticle(id)
-		if byArticle[a] == nil {
-			byArticle[a] = map[string]compare.Support{}
+		if out[a] == nil {
+			out[a] = map[string]compare.Support{}
 		}
-		byArticle[a][id] = sp
+		out[a][id] = sp
 	}
+	return out
+}
+
+// add implements compare.Options.Support.
+func (w *supportWriter) add(articles []string, s map[string]compare.Support) error {
+	byArticle := supportByArticle(s)
 	for _, a := range articles {
 		m := byArticle[a]
 		name := supportNote(a)
@@ -400,14 +406,7 @@ func (w *supportWriter) add(articles []string, s map[string]compare.Support) err
 // the articles whose disputes by name variants changed, and drops those of
 // articles no longer disputed.
 func (w *supportWriter) variants(articles []string, s map[string]compare.Support) error {
-	byArticle := map[string]map[string]compare.Support{}
-	for id, sp := range s {
-		a := claimArticle(id)
-		if byArticle[a] == nil {
-			byArticle[a] = map[string]compare.Support{}
-		}
-		byArticle[a][id] = sp
-	}
+	byArticle := supportByArticle(s)
 	old, err := w.idx.Note(variantsList)
 	if err != nil {
 		return err
