@@ -173,7 +173,6 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		go func() { listing <- list(o.index) }()
 	}
 	arts, errs := claims.Load(paths, claims.LoadOptions{Stdin: e.stdin})
-	st.done("load", "%d articles", len(arts))
 	var l listed
 	if listing != nil {
 		l = <-listing
@@ -182,6 +181,7 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		}
 	}
 	if len(arts) == 0 && len(errs) > 0 {
+		st.done("load", "0 articles")
 		return reports.Report{}, errs, nil // nothing to compare; the index is left alone
 	}
 	if listing == nil {
@@ -193,6 +193,7 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	if l.err != nil {
 		return reports.Report{}, errs, l.err
 	}
+	st.done("load", "%d articles, %d in the index", len(arts), len(l.records))
 	idx, records := l.idx, l.records
 	known := map[string]index.Record{}
 	for _, r := range records {
