@@ -23,8 +23,8 @@ type scanRecord struct {
 	names  []nameMention
 }
 
-// nameMention is one word of a name, as nameBook.read takes it: its
-// group, its spelling, and its place among the article's name words.
+// nameMention is one word of a name, as nameBook.add takes it: its group,
+// its spelling, and its place among the article's name words.
 type nameMention struct {
 	group, text string
 	at          int

@@ -173,26 +173,25 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		go func() { listing <- list(o.index) }()
 	}
 	arts, errs := claims.Load(paths, claims.LoadOptions{Stdin: e.stdin})
-	var l listed
-	if listing != nil {
-		l = <-listing
-		if l.idx != nil {
-			defer l.idx.Close()
-		}
-	}
 	if len(arts) == 0 && len(errs) > 0 {
+		if listing != nil {
+			if l := <-listing; l.idx != nil {
+				l.idx.Close()
+			}
+		}
 		st.done("load", "0 articles")
 		return reports.Report{}, errs, nil // nothing to compare; the index is left alone
 	}
-	if listing == nil {
+	var l listed
+	if listing != nil {
+		l = <-listing
+	} else {
 		l = list(o.index)
-		if l.idx != nil {
-			defer l.idx.Close()
-		}
 	}
 	if l.err != nil {
 		return reports.Report{}, errs, l.err
 	}
+	defer l.idx.Close()
 	st.done("load", "%d articles, %d in the index", len(arts), len(l.records))
 	idx, records := l.idx, l.records
 	known := map[string]index.Record{}
@@ -376,13 +375,14 @@ func unchanged(r index.Record, a *claims.Article) bool {
 
 // samePath reports whether two paths name the same file, one perhaps
 // relative to the working folder and the other absolute.
-func samePath(a, b string) bool {
-	if a == b {
-		return true
+func samePath(a, b string) bool { return a == b || absolute(a) == absolute(b) }
+
+// absolute is path made absolute, or path when it cannot be.
+func absolute(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
 	}
-	aa, err1 := filepath.Abs(a)
-	ab, err2 := filepath.Abs(b)
-	return err1 == nil && err2 == nil && aa == ab
+	return path
 }
 
 // gone reports whether an indexed article's file was removed from the
@@ -395,15 +395,10 @@ func gone(path string, roots []string) bool {
 	}
 	// Paths given relative to another working folder are compared as
 	// absolute ones.
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
-	}
+	path = absolute(path)
 	under := false
 	for _, root := range roots {
-		if abs, err := filepath.Abs(root); err == nil {
-			root = abs
-		}
-		rel, err := filepath.Rel(root, path)
+		rel, err := filepath.Rel(absolute(root), path)
 		if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
 			under = true
 			break
