@@ -48,6 +48,9 @@ type Index struct {
 	// to reach disk fails with them.
 	persistErr chan error
 
+	// span keeps the first and last publication day between writes.
+	span daySpan
+
 	// windowed counts the searches newestFirst answered from a window of
 	// days, for tests.
 	windowed atomic.Int64

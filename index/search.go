@@ -1,9 +1,11 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/names"
@@ -151,27 +154,32 @@ func (x *Index) Search(q Query) (Results, error) {
 	p.types = append(p.types, q.EntityTypes...)
 	p.modal = append(p.modal, q.Modalities...)
 
-	bq := query.NewBooleanQuery(nil, nil, nil)
+	sp, err := x.spellings()
+	if err != nil {
+		return Results{}, fmt.Errorf("search: %w", err)
+	}
+	defer sp.close()
+	var must, should []query.Query
 	var terms []nameTerm
 	var stop []query.Query
 	scored := false
 	for _, w := range p.words {
-		wq, nt, isStop := x.wordQuery(w)
+		wq, nt, isStop := x.wordQuery(w, sp)
 		switch {
 		case wq == nil:
 		case isStop:
 			stop = append(stop, wq)
 		default:
-			bq.AddMust(wq)
+			must = append(must, wq)
 			terms = append(terms, nt)
 			scored = true
 		}
 	}
 	if len(stop) > 0 {
 		if scored {
-			bq.AddShould(stop...)
+			should = stop
 		} else {
-			bq.AddMust(stop...)
+			must = append(must, stop...)
 			scored = true
 		}
 	}
@@ -181,21 +189,19 @@ func (x *Index) Search(q Query) (Results, error) {
 		if len(words) == 0 {
 			continue
 		}
-		bq.AddMust(x.phraseQuery(ph))
+		must = append(must, x.phraseQuery(ph))
 		phrases = append(phrases, words)
 		scored = true
 	}
 	marks := x.marks(&p)
 	for _, e := range p.entities {
-		eq, nt := x.entityQuery(e)
-		bq.AddMust(eq)
+		eq, nt := x.entityQuery(e, sp)
+		must = append(must, eq)
 		terms = append(terms, nt)
 		scored = true
 	}
 	fs := filters(&p, &q, scored)
-	if len(fs) > 0 {
-		bq.AddFilter(query.NewConjunctionQuery(fs))
-	}
+	bq := combine(must, should, fs)
 
 	limit := q.Limit
 	if limit <= 0 {
@@ -230,6 +236,27 @@ func (x *Index) Search(q Query) (Results, error) {
 		out.Hits = out.Hits[:limit]
 	}
 	return out, nil
+}
+
+// combine returns the query that every must, some should (when any) and
+// every filter match. A lone must is searched as it is: each level of
+// Bleve's searchers above it costs a step per match, which matters for
+// common words that hundreds of thousands of claims hold.
+func combine(must, should, filter []query.Query) query.Query {
+	if len(must) == 1 && len(should) == 0 && len(filter) == 0 {
+		return must[0]
+	}
+	bq := query.NewBooleanQuery(nil, nil, nil)
+	if len(must) > 0 {
+		bq.AddMust(must...)
+	}
+	if len(should) > 0 {
+		bq.AddShould(should...)
+	}
+	if len(filter) > 0 {
+		bq.AddFilter(query.NewConjunctionQuery(filter))
+	}
+	return bq
 }
 
 // scoredSearch runs q for its fetch best matches. The index keeps no word
@@ -346,8 +373,35 @@ func (x *Index) newestFirst(q query.Query, fetch int) (*bleve.SearchResult, erro
 const windowDays = 16
 
 // days returns the first and the last publication day of the claims, zero
-// times when none has a date.
+// times when none has a date. Reading them walks every day of every
+// segment, tens of milliseconds for an index of decades, so they are kept
+// until the next write.
 func (x *Index) days() (oldest, newest time.Time, err error) {
+	x.span.Lock()
+	defer x.span.Unlock()
+	if x.span.known {
+		return x.span.oldest, x.span.newest, nil
+	}
+	if oldest, newest, err = x.readDays(); err == nil {
+		x.span.oldest, x.span.newest, x.span.known = oldest, newest, true
+	}
+	return oldest, newest, err
+}
+
+// daySpan is what days read last, until a write drops it.
+type daySpan struct {
+	sync.Mutex
+	known          bool
+	oldest, newest time.Time
+}
+
+func (s *daySpan) drop() {
+	s.Lock()
+	s.known = false
+	s.Unlock()
+}
+
+func (x *Index) readDays() (oldest, newest time.Time, err error) {
 	d, err := x.b.FieldDict(fieldDay)
 	if err != nil {
 		return time.Time{}, time.Time{}, err
@@ -508,46 +562,118 @@ func anyTerm(field string, terms []string) query.Query {
 // wordQuery matches one plain word: in the sentence as written or folded,
 // as a name key part, or as a name within a few edits. It returns nil for a
 // word with nothing to search (punctuation), and isStop for a stop word.
-func (x *Index) wordQuery(w string) (q query.Query, nt nameTerm, isStop bool) {
+func (x *Index) wordQuery(w string, sp spellings) (q query.Query, nt nameTerm, isStop bool) {
 	folded := tokens(x.folded, w)
 	if len(folded) == 0 {
 		return nil, nameTerm{}, false
 	}
-	text := bleve.NewMatchQuery(w)
-	text.SetField(fieldFolded)
-	text.SetOperator(query.MatchQueryOperatorAnd)
-	text.SetBoost(boostFolded)
-	dis := []query.Query{text}
+	dis := []query.Query{x.foldedQuery(w, folded, boostFolded)}
 	if len(tokens(x.standard, w)) == 0 {
-		return query.NewDisjunctionQuery(dis), nameTerm{}, true
+		return anyOf(dis), nameTerm{}, true
 	}
 	nt = nameTerm{raw: w, folded: folded, key: names.TokenKey(w)}
-	if nt.key != "" {
+	if nt.key != "" && sp.has(fieldKeys, nt.key) {
 		dis = append(dis, boosted(termQuery(fieldKeys, nt.key), boostVarKey))
 	}
 	if len(folded) == 1 {
-		if fq := fuzzy(folded[0]); fq != nil {
+		if fq := sp.fuzzy(w, folded[0]); fq != nil {
 			dis = append(dis, fq)
 		}
 	}
-	return query.NewDisjunctionQuery(dis), nt, false
+	return anyOf(dis), nt, false
 }
 
-// fuzzy matches entity forms within one or two edits of a folded word,
-// nil for short words and numbers.
-func fuzzy(term string) query.Query {
+// anyOf matches what any of qs matches; one query is returned as it is.
+func anyOf(qs []query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// foldedQuery matches the claims whose folded text holds every one of
+// folded, the folded words of w: one word as a term of its own, several
+// through Bleve's match query.
+func (x *Index) foldedQuery(w string, folded []string, boost float64) query.Query {
+	if len(folded) == 1 {
+		return boosted(termQuery(fieldFolded, folded[0]), boost)
+	}
+	text := bleve.NewMatchQuery(w)
+	text.SetField(fieldFolded)
+	text.SetOperator(query.MatchQueryOperatorAnd)
+	text.SetBoost(boost)
+	return text
+}
+
+// spellings looks up, on one snapshot of the index, which terms a query's
+// words and names can match.
+type spellings struct {
+	r index.IndexReader
+}
+
+func (x *Index) spellings() (spellings, error) {
+	adv, err := x.b.Advanced()
+	if err != nil {
+		return spellings{}, err
+	}
+	r, err := adv.Reader()
+	return spellings{r: r}, err
+}
+
+func (sp spellings) close() { _ = sp.r.Close() }
+
+// has reports whether any document holds term in field; on an error it
+// says yes, leaving the search itself to fail or find nothing.
+func (sp spellings) has(field, term string) bool {
+	tfr, err := sp.r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+	if err != nil {
+		return true
+	}
+	defer tfr.Close()
+	return tfr.Count() > 0
+}
+
+// fuzzy matches the entity forms within one or two edits of term, the
+// folded form of the query name raw, that names.Similarity takes for the
+// same name as raw: a claim found only through another form would be
+// dropped from the hits (rank), so only counting and scoring it would
+// cost, for a common word ("minister" is two edits from "ministry") the
+// scoring of tens of thousands of claims. It returns nil for short words,
+// numbers, and when no form is near enough.
+func (sp spellings) fuzzy(raw, term string) query.Query {
 	n := utf8.RuneCountInString(term)
 	if n < fuzzyOne || strings.IndexFunc(term, unicode.IsDigit) >= 0 {
 		return nil
 	}
-	fq := bleve.NewFuzzyQuery(term)
-	fq.SetField(fieldEntity)
-	fq.SetFuzziness(1)
+	edits := 1
 	if n >= fuzzyTwo {
-		fq.SetFuzziness(2)
+		edits = 2
 	}
-	fq.SetBoost(boostFuzzy)
-	return fq
+	fr, ok := sp.r.(index.IndexReaderFuzzy)
+	if !ok {
+		return nil
+	}
+	var near []query.Query
+	d, err := fr.FieldDictFuzzy(fieldEntity, term, edits, "")
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	for {
+		e, err := d.Next()
+		if err != nil || e == nil {
+			break
+		}
+		// The form term itself is in the sentence of every claim that
+		// names it, which the folded text matches.
+		if e.Term != term && names.Similarity(raw, e.Term) >= names.SimilarThreshold {
+			near = append(near, boosted(termQuery(fieldEntity, e.Term), boostFuzzy))
+		}
+	}
+	if len(near) == 0 {
+		return nil
+	}
+	return anyOf(near)
 }
 
 // phraseQuery matches the claims that hold all the words of a quoted
@@ -562,7 +688,7 @@ func (x *Index) phraseQuery(ph string) query.Query {
 // entityQuery matches claims naming name: by its name key, by all the
 // parts of its key, by all the words of its folded form, or within a few
 // edits of a one-word name.
-func (x *Index) entityQuery(name string) (query.Query, nameTerm) {
+func (x *Index) entityQuery(name string, sp spellings) (query.Query, nameTerm) {
 	nt := nameTerm{raw: name, folded: tokens(x.folded, name), key: names.Key(name), entity: true}
 	form := bleve.NewMatchQuery(name)
 	form.SetField(fieldEntity)
@@ -582,11 +708,11 @@ func (x *Index) entityQuery(name string) (query.Query, nameTerm) {
 		}
 	}
 	if len(nt.folded) == 1 {
-		if fq := fuzzy(nt.folded[0]); fq != nil {
+		if fq := sp.fuzzy(name, nt.folded[0]); fq != nil {
 			dis = append(dis, fq)
 		}
 	}
-	return query.NewDisjunctionQuery(dis), nt
+	return anyOf(dis), nt
 }
 
 // tokens returns the terms a analyses s into.

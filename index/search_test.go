@@ -453,3 +453,72 @@ func TestSearchPhrasePages(t *testing.T) {
 		t.Errorf("total %d, want 1", res.Total)
 	}
 }
+
+// TestSearchNearFormsOfTheSameName checks that a word finds entity forms a
+// few edits away only when they are spellings of the same name: "border"
+// is one edit from "Borden" but is not counted as matching it, even where
+// more claims name Borden than a search examines, while a surname's variant
+// spelling is found and ranked below the spelling asked for.
+func TestSearchNearFormsOfTheSameName(t *testing.T) {
+	x := newMem(t)
+	put(t, x, article("a", "Outlet", date(2025, 10, 9)),
+		claim("a", 1, "Troops crossed the border near Dushanbe.", place("Dushanbe")),
+		claim("a", 3, "Rakhmon met the delegation.", person("Rakhmon")),
+		claim("a", 4, "Rahmon left for Moscow.", person("Rahmon"), place("Moscow")))
+	for i := range 5 * DefaultLimit {
+		id := fmt.Sprintf("b%03d", i)
+		put(t, x, article(id, "Outlet", date(2025, 10, 10)), claim(id, 1, "Borden denied it.", person("Borden")))
+	}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"border", []string{"a:1"}},
+		{"Rahmon", []string{"a:4", "a:3"}},
+		{"Rakhmon", []string{"a:3", "a:4"}},
+		{"entity:Rahmon", []string{"a:4", "a:3"}},
+	} {
+		res, err := x.Search(Query{Text: tc.text})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.text, err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		if !slices.Equal(got, tc.want) || res.Total != len(tc.want) {
+			t.Errorf("%s: hits %v of %d, want %v of %d", tc.text, got, res.Total, tc.want, len(tc.want))
+		}
+	}
+}
+
+// TestSearchNewestFirstAfterWrites checks that filters alone still return
+// the newest claims after articles newer and older than all the others are
+// added to an index already searched.
+func TestSearchNewestFirstAfterWrites(t *testing.T) {
+	x := newMem(t)
+	hedged := func(id string, at time.Time) {
+		c := claim(id, 1, "Troops may have crossed the border.")
+		c.Modality = claims.Hedged
+		put(t, x, article(id, "Outlet", at), c)
+	}
+	for i := range 40 {
+		hedged(fmt.Sprintf("mid%02d", i), date(2024, 3, 1).AddDate(0, 0, i))
+	}
+	first := func() string {
+		t.Helper()
+		res, err := x.Search(Query{Text: "modality:hedged", Limit: 1})
+		if err != nil || len(res.Hits) != 1 {
+			t.Fatalf("search: %v, %d hits", err, len(res.Hits))
+		}
+		return res.Hits[0].Article
+	}
+	if got := first(); got != "mid39" {
+		t.Fatalf("newest %s, want mid39", got)
+	}
+	hedged("old", date(2019, 1, 1))
+	hedged("new", date(2026, 1, 1))
+	if got := first(); got != "new" {
+		t.Errorf("newest after writes %s, want new", got)
+	}
+}

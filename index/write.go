@@ -118,6 +118,7 @@ func (x *Index) submit(b *bleve.Batch) (<-chan error, error) {
 			}
 		})
 	}
+	defer x.span.drop()
 	if err := x.b.Batch(b); err != nil {
 		return nil, err
 	}
