@@ -197,18 +197,28 @@ func describeHits(idx *index.Index, hits []index.Hit) ([]searchHit, error) {
 			need = append(need, h.Article)
 		}
 	}
+	// Decoding the hits' articles and their support notes take about as
+	// long as the search itself: both at once.
+	var support map[string]compare.Support
+	var supportErr error
+	loaded := make(chan struct{})
+	go func() {
+		defer close(loaded)
+		support, supportErr = loadSupport(idx, need)
+	}()
 	if len(need) > 0 {
 		cs, err := idx.Claims(need...)
 		if err != nil {
+			<-loaded
 			return nil, err
 		}
 		for _, c := range cs {
 			byID[c.ID] = c
 		}
 	}
-	support, err := loadSupport(idx, need)
-	if err != nil {
-		return nil, err
+	<-loaded
+	if supportErr != nil {
+		return nil, supportErr
 	}
 	out := make([]searchHit, 0, len(hits))
 	for _, h := range hits {
