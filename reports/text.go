@@ -265,7 +265,11 @@ type cell struct {
 // wrapPieces word-wraps pieces to width columns, marking the differing
 // spans with ANSI when colour is on and with «» otherwise.
 func (t *textWriter) wrapPieces(ps []piece, width int) []string {
-	var cells []cell
+	n := 0
+	for _, p := range ps {
+		n += len(p.Text) + 2
+	}
+	cells := make([]cell, 0, n)
 	for _, p := range ps {
 		if p.Mark && !t.opt.Color {
 			cells = append(cells, cell{r: markOpen})
@@ -277,22 +281,27 @@ func (t *textWriter) wrapPieces(ps []piece, width int) []string {
 			cells = append(cells, cell{r: markClose})
 		}
 	}
-	var out []string
-	for _, l := range wrapCells(cells, width) {
-		out = append(out, renderCells(l))
+	return renderLines(wrapCells(cells, width))
+}
+
+// renderLines renders each line of cells.
+func renderLines(lines [][]cell) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = renderCells(l)
 	}
 	return out
 }
 
 // wrapCells breaks cells into lines of at most width columns at spaces,
-// cutting a word longer than a line.
+// cutting a word longer than a line. The lines share one backing array.
 func wrapCells(cells []cell, width int) [][]cell {
 	var lines [][]cell
-	var cur []cell
-	curW := 0
+	buf := make([]cell, 0, len(cells))
+	start, curW := 0, 0 // the current line is buf[start:]
 	flush := func() {
-		lines = append(lines, cur)
-		cur, curW = nil, 0
+		lines = append(lines, buf[start:len(buf):len(buf)])
+		start, curW = len(buf), 0
 	}
 	for i := 0; i < len(cells); {
 		if cells[i].r == ' ' {
@@ -308,20 +317,20 @@ func wrapCells(cells []cell, width int) [][]cell {
 		word := cells[i:j]
 		i = j
 		sep := 0
-		if len(cur) > 0 {
+		if len(buf) > start {
 			sep = 1
 		}
 		if curW+sep+w <= width {
 			if sep == 1 {
 				// the space takes the mark of the letter before it, so a
 				// marked phrase stays marked across its spaces
-				cur = append(cur, cell{r: ' ', mark: cur[len(cur)-1].mark && word[0].mark})
+				buf = append(buf, cell{r: ' ', mark: buf[len(buf)-1].mark && word[0].mark})
 			}
-			cur = append(cur, word...)
+			buf = append(buf, word...)
 			curW += sep + w
 			continue
 		}
-		if len(cur) > 0 {
+		if len(buf) > start {
 			flush()
 		}
 		for len(word) > 0 {
@@ -333,14 +342,14 @@ func wrapCells(cells []cell, width int) [][]cell {
 			if n == 0 {
 				n, ww = 1, runeWidth(word[0].r)
 			}
-			cur, curW = append(cur, word[:n]...), ww
+			buf, curW = append(buf, word[:n]...), ww
 			word = word[n:]
 			if len(word) > 0 {
 				flush()
 			}
 		}
 	}
-	if len(cur) > 0 || len(lines) == 0 {
+	if len(buf) > start || len(lines) == 0 {
 		flush()
 	}
 	return lines
@@ -348,6 +357,7 @@ func wrapCells(cells []cell, width int) [][]cell {
 
 func renderCells(cs []cell) string {
 	var b strings.Builder
+	b.Grow(len(cs) + 8)
 	on := false
 	for _, c := range cs {
 		if c.mark != on {
@@ -381,15 +391,42 @@ func (t *textWriter) wrapped(prefix, s string) {
 }
 
 func wrapPlain(s string, width int) []string {
-	var cells []cell
+	if fitsAsIs(s, width) {
+		return []string{s}
+	}
+	cells := make([]cell, 0, len(s))
 	for _, r := range s {
 		cells = append(cells, cell{r: printable(r)})
 	}
-	var out []string
-	for _, l := range wrapCells(cells, width) {
-		out = append(out, renderCells(l))
+	return renderLines(wrapCells(cells, width))
+}
+
+// fitsAsIs reports whether wrapping s to width would give s itself: one
+// line, no character to replace, and no space to drop (leading, trailing or
+// doubled).
+func fitsAsIs(s string, width int) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
 	}
-	return out
+	w := 0
+	space := false
+	for _, r := range s {
+		if r == ' ' {
+			if space {
+				return false
+			}
+			space = true
+		} else {
+			space = false
+		}
+		if printable(r) != r {
+			return false
+		}
+		if w += runeWidth(r); w > width {
+			return false
+		}
+	}
+	return true
 }
 
 func (t *textWriter) stale(ss []StaleResolution) {
