@@ -184,6 +184,33 @@ func TestArticles(t *testing.T) {
 	}
 }
 
+// TestArticlesMany lists enough articles for their fields to be loaded by
+// several processors: every record comes back once, whole, in id order.
+func TestArticlesMany(t *testing.T) {
+	x := newMem(t)
+	var entries []Entry
+	var want []Record
+	for i := range 2*eachSplit + 7 {
+		a := article(fmt.Sprintf("art-%05d", i), fmt.Sprintf("Outlet %d", i%9), date(2024, 1, 1).Add(time.Duration(i)*time.Hour))
+		var cs []claims.Claim
+		for n := range i % 3 {
+			cs = append(cs, claim(a.ID, n+1, "Officials met in the capital."))
+		}
+		entries = append(entries, Entry{Article: a, Claims: cs})
+		want = append(want, Record{ID: a.ID, Path: a.Path, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Published: a.Published, Hash: a.Hash, Claims: len(cs)})
+	}
+	if err := x.PutMany(entries); err != nil {
+		t.Fatal(err)
+	}
+	got, err := x.Articles()
+	if err != nil {
+		t.Fatalf("Articles: %v", err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Articles (-want +got):\n%s", diff)
+	}
+}
+
 func TestPutReplaces(t *testing.T) {
 	x := newMem(t)
 	a := article("a", "Kyiv Post", date(2022, 6, 28))

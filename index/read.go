@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -205,12 +206,61 @@ func (x *Index) each(q query.Query, fields []string, fn func(hitFields) error) e
 	}
 	req := bleve.NewSearchRequestOptions(q, n, 0, false)
 	req.Score = "none"
-	req.Fields = fields
+	if len(fields) == 0 || n < eachSplit {
+		req.Fields = fields
+		res, err := x.b.Search(req)
+		if err != nil {
+			return err
+		}
+		return eachHit(res.Hits, fn)
+	}
+	// Loading stored fields decodes each whole document, the article
+	// records' claims too: the matches are found first, and their fields
+	// loaded by all processors, a share of the ids each.
 	res, err := x.b.Search(req)
 	if err != nil {
 		return err
 	}
-	for _, h := range res.Hits {
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	workers := min(runtime.GOMAXPROCS(0), (len(ids)+eachSplit-1)/eachSplit)
+	parts := make([]search.DocumentMatchCollection, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(ids)/workers, (w+1)*len(ids)/workers
+		wg.Go(func() {
+			req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids[lo:hi]), hi-lo, 0, false)
+			req.Score = "none"
+			req.Fields = fields
+			res, err := x.b.Search(req)
+			if err != nil {
+				errs[w] = err
+				return
+			}
+			parts[w] = res.Hits
+		})
+	}
+	wg.Wait()
+	for w := range workers {
+		if errs[w] != nil {
+			return errs[w]
+		}
+		if err := eachHit(parts[w], fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eachSplit is the fewest matches each loads the fields of on more than
+// one processor, and the fewest each processor is given.
+const eachSplit = 2048
+
+func eachHit(hits search.DocumentMatchCollection, fn func(hitFields) error) error {
+	for _, h := range hits {
 		if err := fn(hitFields{id: h.ID, fields: h.Fields}); err != nil {
 			return err
 		}
