@@ -184,13 +184,14 @@ func TestArticles(t *testing.T) {
 	}
 }
 
-// TestArticlesMany lists enough articles for their fields to be loaded by
-// several processors: every record comes back once, whole, in id order.
+// TestArticlesMany lists a few thousand articles, put in several batches,
+// then some replaced and some deleted: every live record comes back once,
+// whole, in id order.
 func TestArticlesMany(t *testing.T) {
 	x := newMem(t)
 	var entries []Entry
 	var want []Record
-	for i := range 2*eachSplit + 7 {
+	for i := range 5000 {
 		a := article(fmt.Sprintf("art-%05d", i), fmt.Sprintf("Outlet %d", i%9), date(2024, 1, 1).Add(time.Duration(i)*time.Hour))
 		var cs []claims.Claim
 		for n := range i % 3 {
@@ -199,16 +200,40 @@ func TestArticlesMany(t *testing.T) {
 		entries = append(entries, Entry{Article: a, Claims: cs})
 		want = append(want, Record{ID: a.ID, Path: a.Path, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Published: a.Published, Hash: a.Hash, Claims: len(cs)})
 	}
-	if err := x.PutMany(entries); err != nil {
-		t.Fatal(err)
+	for lo := 0; lo < len(entries); lo += 1000 {
+		if err := x.PutMany(entries[lo : lo+1000]); err != nil {
+			t.Fatal(err)
+		}
 	}
-	got, err := x.Articles()
-	if err != nil {
-		t.Fatalf("Articles: %v", err)
+	list := func(when string) {
+		t.Helper()
+		got, err := x.Articles()
+		if err != nil {
+			t.Fatalf("Articles %s: %v", when, err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("Articles %s (-want +got):\n%s", when, diff)
+		}
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Articles (-want +got):\n%s", diff)
+	list("after putting")
+	var kept []Record
+	for i, r := range want {
+		switch i % 10 {
+		case 3:
+			if err := x.Delete(r.ID); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		case 7:
+			e := entries[i]
+			e.Article.Hash, e.Article.Title = "changed", "Changed title"
+			put(t, x, e.Article, e.Claims...)
+			r.Hash, r.Title = "changed", "Changed title"
+		}
+		kept = append(kept, r)
 	}
+	want = kept
+	list("after replacing and deleting")
 }
 
 func TestPutReplaces(t *testing.T) {

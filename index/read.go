@@ -10,7 +10,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -39,7 +40,13 @@ type Record struct {
 func (x *Index) Articles() ([]Record, error) {
 	var out []Record
 	fields := []string{fieldArticle, fieldPath, fieldTitle, fieldOutlet, fieldURL, fieldPublishedAt, fieldHash, fieldCount, fieldSchema}
-	err := x.each(termQuery(fieldType, typeArticle), fields, func(h hitFields) error {
+	each := func(fn func(hitFields) error) error {
+		if ok, err := x.visitStored(fieldType, typeArticle, fields, fn); ok || err != nil {
+			return err
+		}
+		return x.each(termQuery(fieldType, typeArticle), fields, fn)
+	}
+	err := each(func(h hitFields) error {
 		r := Record{
 			ID:     h.str(fieldArticle),
 			Path:   h.str(fieldPath),
@@ -206,64 +213,119 @@ func (x *Index) each(q query.Query, fields []string, fn func(hitFields) error) e
 	}
 	req := bleve.NewSearchRequestOptions(q, n, 0, false)
 	req.Score = "none"
-	if len(fields) == 0 || n < eachSplit {
-		req.Fields = fields
-		res, err := x.b.Search(req)
-		if err != nil {
-			return err
-		}
-		return eachHit(res.Hits, fn)
-	}
-	// Loading stored fields decodes each whole document, the article
-	// records' claims too: the matches are found first, and their fields
-	// loaded by all processors, a share of the ids each.
+	req.Fields = fields
 	res, err := x.b.Search(req)
 	if err != nil {
 		return err
 	}
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		ids[i] = h.ID
-	}
-	workers := min(runtime.GOMAXPROCS(0), (len(ids)+eachSplit-1)/eachSplit)
-	parts := make([]search.DocumentMatchCollection, workers)
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := w*len(ids)/workers, (w+1)*len(ids)/workers
-		wg.Go(func() {
-			req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids[lo:hi]), hi-lo, 0, false)
-			req.Score = "none"
-			req.Fields = fields
-			res, err := x.b.Search(req)
-			if err != nil {
-				errs[w] = err
-				return
-			}
-			parts[w] = res.Hits
-		})
-	}
-	wg.Wait()
-	for w := range workers {
-		if errs[w] != nil {
-			return errs[w]
-		}
-		if err := eachHit(parts[w], fn); err != nil {
+	for _, h := range res.Hits {
+		if err := fn(hitFields{id: h.ID, fields: h.Fields}); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// eachSplit is the fewest matches each loads the fields of on more than
-// one processor, and the fewest each processor is given.
-const eachSplit = 2048
-
-func eachHit(hits search.DocumentMatchCollection, fn func(hitFields) error) error {
-	for _, h := range hits {
-		if err := fn(hitFields{id: h.ID, fields: h.Fields}); err != nil {
-			return err
+// visitStored calls fn with the stored fields named of every document
+// that holds term in field, reading scorch's segments directly, on all
+// processors: Bleve's search would look each match up again by its id in
+// every segment and copy all its stored fields, the claims of an article
+// record too. It returns false, having done nothing, when the index is not
+// scorch's. fn is called from one goroutine, segment by segment.
+func (x *Index) visitStored(field, term string, fields []string, fn func(hitFields) error) (ok bool, err error) {
+	adv, err := x.b.Advanced()
+	if err != nil {
+		return false, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return false, err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return false, nil
+	}
+	want := map[string]bool{}
+	for _, f := range fields {
+		want[f] = true
+	}
+	segs := snap.Segments()
+	found := make([][]hitFields, len(segs))
+	errs := make([]error, len(segs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(segs)) {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(segs) {
+					return
+				}
+				found[k], errs[k] = segmentStored(segs[k], field, term, want)
+			}
+		})
+	}
+	wg.Wait()
+	for k := range segs {
+		if errs[k] != nil {
+			return true, errs[k]
+		}
+		for _, h := range found[k] {
+			if err := fn(h); err != nil {
+				return true, err
+			}
 		}
 	}
-	return nil
+	return true, nil
+}
+
+// segmentStored returns the wanted stored fields of the live documents of
+// one segment that hold term in field.
+func segmentStored(seg *scorch.SegmentSnapshot, field, term string, want map[string]bool) ([]hitFields, error) {
+	dict, err := seg.Segment().Dictionary(field)
+	if err != nil {
+		return nil, err
+	}
+	pl, err := dict.PostingsList([]byte(term), seg.Deleted(), nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []hitFields
+	it := pl.Iterator(false, false, false, nil)
+	for {
+		p, err := it.Next()
+		if err != nil {
+			return nil, err
+		}
+		if p == nil {
+			return out, nil
+		}
+		h := hitFields{fields: map[string]any{}}
+		var bad error
+		err = seg.VisitDocument(p.Number(), func(name string, typ byte, val []byte, _ []uint64) bool {
+			switch {
+			case name == "_id":
+				h.id = string(val)
+			case !want[name]:
+			case typ == 't':
+				h.fields[name] = string(val)
+			case typ == 'n':
+				i, err := numeric.PrefixCoded(val).Int64()
+				if err != nil {
+					bad = fmt.Errorf("field %s: %w", name, err)
+					return false
+				}
+				h.fields[name] = numeric.Int64ToFloat64(i)
+			}
+			return true
+		})
+		if err == nil {
+			err = bad
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
 }
