@@ -94,6 +94,27 @@ var errRecord = errors.New("damaged scan record")
 // decodeRecord reads a record that encode wrote; a damaged or foreign one
 // is an error, and then the article's claims are read instead.
 func decodeRecord(b []byte) (scanRecord, error) {
+	return decodeRecordWith(b, nil)
+}
+
+// interner hands out one string per distinct text: records repeat the same
+// words and names article after article, and a string made for each would
+// be most of what reading them costs.
+type interner map[string]string
+
+// of returns the string of b, made the first time only.
+func (in interner) of(b []byte) string {
+	if s, ok := in[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	in[s] = s
+	return s
+}
+
+// decodeRecordWith is decodeRecord, taking the strings of the record's
+// words and names from in when it is not nil.
+func decodeRecordWith(b []byte, in interner) (scanRecord, error) {
 	var r scanRecord
 	if len(b) == 0 || b[0] != recordVersion {
 		return r, errRecord
@@ -115,7 +136,12 @@ func decodeRecord(b []byte) (scanRecord, error) {
 			bad = true
 			return ""
 		}
-		s := string(b[:n])
+		var s string
+		if in != nil {
+			s = in.of(b[:n])
+		} else {
+			s = string(b[:n])
+		}
 		b = b[n:]
 		return s
 	}

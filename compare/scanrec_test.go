@@ -16,6 +16,7 @@ func TestScanRecords(t *testing.T) {
 		byArticle[cs[i].Article] = append(byArticle[cs[i].Article], &cs[i])
 	}
 	var g bagger
+	in := interner{}
 	for _, a := range arts {
 		r := recordOf(&g, byArticle[a.ID])
 		if r.claims == 0 || len(r.bag.terms) == 0 || len(r.lower) == 0 || len(r.names) == 0 {
@@ -29,6 +30,14 @@ func TestScanRecords(t *testing.T) {
 		}
 		if d := cmp.Diff(r, got, cmp.AllowUnexported(scanRecord{}, bag{}, nameMention{})); d != "" {
 			t.Errorf("%s: record read back differs (-written +read):\n%s", a.ID, d)
+		}
+		// Read with the strings of the records read before.
+		shared, err := decodeRecordWith(data, in)
+		if err != nil {
+			t.Fatalf("%s: %v", a.ID, err)
+		}
+		if d := cmp.Diff(r, shared, cmp.AllowUnexported(scanRecord{}, bag{}, nameMention{})); d != "" {
+			t.Errorf("%s: record read back with shared strings differs (-written +read):\n%s", a.ID, d)
 		}
 		for n := range len(data) {
 			if _, err := decodeRecord(data[:n]); err == nil {
@@ -48,11 +57,18 @@ func FuzzDecodeRecord(f *testing.F) {
 	f.Add([]byte{recordVersion, 1, 1, 1, 2, 3, 4, 5, 6, 7, 8, 1, 1, 1, 'a', 0})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		r, err := decodeRecord(b)
+		shared, errShared := decodeRecordWith(b, interner{"a": "a"})
+		if (err == nil) != (errShared == nil) {
+			t.Fatalf("read with shared strings: error %v, without: %v", errShared, err)
+		}
 		if err != nil {
 			return
 		}
 		if len(r.bag.counts) != len(r.bag.terms) {
 			t.Fatalf("%d counts for %d terms", len(r.bag.counts), len(r.bag.terms))
+		}
+		if d := cmp.Diff(r, shared, cmp.AllowUnexported(scanRecord{}, bag{}, nameMention{})); d != "" {
+			t.Fatalf("read with shared strings differs (-without +with):\n%s", d)
 		}
 	})
 }

@@ -417,12 +417,13 @@ func scan(ctx context.Context, arts []claims.Article, src Source, cache Cache) (
 		p.lower, p.names, p.counts = map[string]bool{}, newNameBook(), map[string]int{}
 		wg.Go(func() {
 			var g bagger
+			in := interner{}
 			for lo := range next {
 				if firstErr != nil || ctx.Err() != nil {
 					continue
 				}
 				hi := min(lo+scanChunk, len(arts))
-				recs, err := records(arts, keys, lo, hi, src, cache, &g, puts)
+				recs, err := records(arts, keys, lo, hi, src, cache, &g, in, puts)
 				if err != nil {
 					errOnce.Do(func() { firstErr = err })
 					continue
@@ -469,9 +470,9 @@ func scan(ctx context.Context, arts []claims.Article, src Source, cache Cache) (
 }
 
 // records returns the scan records of arts[lo:hi]: from the cache when it
-// has them (keys[i] is the key of arts[i]), else from their claims, which
-// are then cached through puts.
-func records(arts []claims.Article, keys []string, lo, hi int, src Source, cache Cache, g *bagger, puts *recordPuts) ([]scanRecord, error) {
+// has them (keys[i] is the key of arts[i]), their strings from in, else
+// from their claims, which are then cached through puts.
+func records(arts []claims.Article, keys []string, lo, hi int, src Source, cache Cache, g *bagger, in interner, puts *recordPuts) ([]scanRecord, error) {
 	recs := make([]scanRecord, hi-lo)
 	var missing []string
 	at := map[string]int{}
@@ -482,7 +483,7 @@ func records(arts []claims.Article, keys []string, lo, hi int, src Source, cache
 				return nil, fmt.Errorf("scan cache: %w", err)
 			}
 			if data != nil {
-				if r, err := decodeRecord(data); err == nil {
+				if r, err := decodeRecordWith(data, in); err == nil {
 					recs[i-lo] = r
 					continue
 				}
