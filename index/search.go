@@ -375,7 +375,8 @@ const windowDays = 16
 // days returns the first and the last publication day of the claims, zero
 // times when none has a date. Reading them walks every day of every
 // segment, tens of milliseconds for an index of decades, so they are kept
-// until the next write.
+// until the next write. A span that a write made stale costs newestFirst
+// time only: it checks its windows against the hits.
 func (x *Index) days() (oldest, newest time.Time, err error) {
 	x.span.Lock()
 	defer x.span.Unlock()
@@ -664,8 +665,8 @@ func (sp spellings) fuzzy(raw, term string) query.Query {
 		if err != nil || e == nil {
 			break
 		}
-		// The form term itself is in the sentence of every claim that
-		// names it, which the folded text matches.
+		// Claims naming the form term itself are matched as written,
+		// by the word's folded text or the entity's form.
 		if e.Term != term && names.Similarity(raw, e.Term) >= names.SimilarThreshold {
 			near = append(near, boosted(termQuery(fieldEntity, e.Term), boostFuzzy))
 		}
