@@ -163,14 +163,20 @@ func (x *Index) Search(q Query) (Results, error) {
 	var terms []nameTerm
 	var stop []query.Query
 	scored := false
+	var exact, variants []query.Query // of the words, in turn
 	for _, w := range p.words {
-		wq, nt, isStop := x.wordQuery(w, sp)
+		eq, vs, nt, isStop := x.wordQuery(w, sp)
 		switch {
-		case wq == nil:
+		case eq == nil:
 		case isStop:
-			stop = append(stop, wq)
+			stop = append(stop, eq)
 		default:
-			must = append(must, wq)
+			must = append(must, anyOf(append([]query.Query{eq}, vs...)))
+			var v query.Query
+			if len(vs) > 0 {
+				v = anyOf(vs)
+			}
+			exact, variants = append(exact, eq), append(variants, v)
 			terms = append(terms, nt)
 			scored = true
 		}
@@ -212,9 +218,15 @@ func (x *Index) Search(q Query) (Results, error) {
 		fetch = max(3*limit, limit+50)
 	}
 	var res *bleve.SearchResult
-	if scored {
+	switch {
+	case len(must) == 1 && len(exact) == 1 && len(should) == 0 && variants[0] != nil:
+		res, err = x.wordSearch(exact[0], variants[0], fs, fetch)
+		if err == nil && res == nil {
+			res, err = x.scoredSearch(bq, fetch, nil)
+		}
+	case scored:
 		res, err = x.scoredSearch(bq, fetch, phrases)
-	} else {
+	default:
 		// Filters alone: as a query of their own rather than filtering
 		// every document of the index.
 		res, err = x.newestFirst(query.NewConjunctionQuery(fs), fetch)
@@ -257,6 +269,36 @@ func combine(must, should, filter []query.Query) query.Query {
 		bq.AddFilter(query.NewConjunctionQuery(filter))
 	}
 	return bq
+}
+
+// wordSearch searches one word whose spelling variants are searched too,
+// when the word as written is common: a claim found through a variant only
+// ranks below every claim with the word as written (compareHits), so with
+// fetch of those the hits are theirs, found without the variants, which
+// are only counted. Scoring the word alone over hundreds of thousands of
+// claims costs half what scoring it with its variants does. It returns nil
+// when fewer than fetch claims hold the word as written.
+func (x *Index) wordSearch(exact, variants query.Query, filter []query.Query, fetch int) (*bleve.SearchResult, error) {
+	res, err := x.scoredSearch(combine([]query.Query{exact}, nil, filter), fetch, nil)
+	if err != nil || res.Total < uint64(fetch) {
+		return nil, err
+	}
+	// The claims with a variant and not the word: counted as those with a
+	// variant less those with both, which Bleve counts on bitmaps of the
+	// terms' postings, rather than by stepping through the word's matches.
+	with := func(qs ...query.Query) (int, error) {
+		return x.count(query.NewConjunctionQuery(append(qs, filter...)))
+	}
+	n, err := with(variants)
+	if err != nil {
+		return nil, err
+	}
+	both, err := with(variants, exact)
+	if err != nil {
+		return nil, err
+	}
+	res.Total += uint64(n - both)
+	return res, nil
 }
 
 // scoredSearch runs q for its fetch best matches. The index keeps no word
@@ -560,28 +602,29 @@ func anyTerm(field string, terms []string) query.Query {
 	return query.NewDisjunctionQuery(qs)
 }
 
-// wordQuery matches one plain word: in the sentence as written or folded,
-// as a name key part, or as a name within a few edits. It returns nil for a
-// word with nothing to search (punctuation), and isStop for a stop word.
-func (x *Index) wordQuery(w string, sp spellings) (q query.Query, nt nameTerm, isStop bool) {
+// wordQuery matches one plain word: in the sentence as written or folded
+// (exact), or as a name key part or a name within a few edits (variants).
+// It returns a nil exact for a word with nothing to search (punctuation),
+// and isStop for a stop word.
+func (x *Index) wordQuery(w string, sp spellings) (exact query.Query, variants []query.Query, nt nameTerm, isStop bool) {
 	folded := tokens(x.folded, w)
 	if len(folded) == 0 {
-		return nil, nameTerm{}, false
+		return nil, nil, nameTerm{}, false
 	}
-	dis := []query.Query{x.foldedQuery(w, folded, boostFolded)}
+	exact = x.foldedQuery(w, folded, boostFolded)
 	if len(tokens(x.standard, w)) == 0 {
-		return anyOf(dis), nameTerm{}, true
+		return exact, nil, nameTerm{}, true
 	}
 	nt = nameTerm{raw: w, folded: folded, key: names.TokenKey(w)}
 	if nt.key != "" && sp.has(fieldKeys, nt.key) {
-		dis = append(dis, boosted(termQuery(fieldKeys, nt.key), boostVarKey))
+		variants = append(variants, boosted(termQuery(fieldKeys, nt.key), boostVarKey))
 	}
 	if len(folded) == 1 {
 		if fq := sp.fuzzy(w, folded[0]); fq != nil {
-			dis = append(dis, fq)
+			variants = append(variants, fq)
 		}
 	}
-	return anyOf(dis), nt, false
+	return exact, variants, nt, false
 }
 
 // anyOf matches what any of qs matches; one query is returned as it is.

@@ -522,3 +522,69 @@ func TestSearchNewestFirstAfterWrites(t *testing.T) {
 		t.Errorf("newest after writes %s, want new", got)
 	}
 }
+
+// TestSearchCommonWordWithVariants checks a word that more claims hold as
+// written than a search examines, and that other claims hold in another
+// spelling: the hits are claims with the word as written, and the total
+// counts the others once, with filters too; a rarer spelling still ranks
+// its own claims first and then the variants.
+func TestSearchCommonWordWithVariants(t *testing.T) {
+	x := newMem(t)
+	for i := range 180 {
+		id := fmt.Sprintf("a%03d", i)
+		outlet := "Asia-Plus"
+		if i%2 == 1 {
+			outlet = "Reuters"
+		}
+		var c claims.Claim
+		switch {
+		case i < 140:
+			c = claim(id, 1, "Rahmon met the delegation in Dushanbe.", person("Rahmon"), place("Dushanbe"))
+		case i < 160: // both spellings
+			c = claim(id, 1, "Rahmon, or Rakhmon, met the delegation.", person("Rahmon"), person("Rakhmon"))
+		default:
+			c = claim(id, 1, "Rakhmon met the delegation.", person("Rakhmon"))
+		}
+		put(t, x, article(id, outlet, date(2025, 10, 1).AddDate(0, 0, i)), c)
+	}
+	for _, tc := range []struct {
+		q             Query
+		total         int
+		writtenFirst  int // hits with the spelling asked for, before any other
+		wantVariantIn bool
+	}{
+		{Query{Text: "Rahmon", Limit: 20}, 180, 20, false},
+		{Query{Text: "Rahmon", Limit: 20, Source: "Reuters"}, 90, 20, false},
+		{Query{Text: "Rakhmon", Limit: 50}, 180, 40, true},
+	} {
+		res, err := x.Search(tc.q)
+		if err != nil {
+			t.Fatalf("%+v: %v", tc.q, err)
+		}
+		if res.Total != tc.total {
+			t.Errorf("%s (source %q): total %d, want %d", tc.q.Text, tc.q.Source, res.Total, tc.total)
+		}
+		if len(res.Hits) != tc.q.Limit {
+			t.Fatalf("%s: %d hits, want %d", tc.q.Text, len(res.Hits), tc.q.Limit)
+		}
+		variant := false
+		for i, h := range res.Hits {
+			written := strings.Contains(h.Sentence, tc.q.Text)
+			if i < tc.writtenFirst && !written {
+				t.Errorf("%s: hit %d %q lacks the spelling asked for", tc.q.Text, i, h.Sentence)
+			}
+			if tc.q.Source != "" && h.Outlet != tc.q.Source {
+				t.Errorf("%s: hit from %s, want %s only", tc.q.Text, h.Outlet, tc.q.Source)
+			}
+			if !written {
+				variant = true
+				if h.Similarity >= 1 {
+					t.Errorf("%s: variant hit %q has similarity %v", tc.q.Text, h.Sentence, h.Similarity)
+				}
+			}
+		}
+		if variant != tc.wantVariantIn {
+			t.Errorf("%s: variant hits %v, want %v", tc.q.Text, variant, tc.wantVariantIn)
+		}
+	}
+}
