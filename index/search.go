@@ -416,14 +416,21 @@ const windowDays = 16
 
 // days returns the first and the last publication day of the claims, zero
 // times when none has a date. Reading them walks every day of every
-// segment, tens of milliseconds for an index of decades, so they are kept
-// until the next write. A span that a write made stale costs newestFirst
-// time only: it checks its windows against the hits.
+// segment, tens of milliseconds for an index of decades, so they are read
+// from the span note when there is one, and kept until the next write. A
+// span that is stale costs newestFirst time only: it checks its windows
+// against the hits.
 func (x *Index) days() (oldest, newest time.Time, err error) {
 	x.span.Lock()
 	defer x.span.Unlock()
 	if x.span.known {
 		return x.span.oldest, x.span.newest, nil
+	}
+	if b, err := x.notes.get(spanNote); err == nil {
+		if first, last, ok := parseSpan(b); ok {
+			x.span.oldest, x.span.newest, x.span.known = first, last, true
+			return first, last, nil
+		}
 	}
 	if oldest, newest, err = x.readDays(); err == nil {
 		x.span.oldest, x.span.newest, x.span.known = oldest, newest, true
@@ -442,6 +449,63 @@ func (s *daySpan) drop() {
 	s.Lock()
 	s.known = false
 	s.Unlock()
+}
+
+// spanNote keeps "FIRST LAST", the first and the last publication day of
+// the claims put, for days to read in a process that only searches: puts
+// widen it and nothing narrows it, as a span too wide or too narrow costs
+// newestFirst time only. An index written before there was a note gets one
+// from its days at its next put.
+const spanNote = "span"
+
+// widenSpan widens the span note with the days of entries, just put.
+func (x *Index) widenSpan(entries []Entry) error {
+	lo, hi := "", ""
+	for _, e := range entries {
+		if e.Article.Published.IsZero() || len(e.Claims) == 0 {
+			continue
+		}
+		d := e.Article.Published.Format(dayLayout)
+		if lo == "" || d < lo {
+			lo = d
+		}
+		hi = max(hi, d)
+	}
+	if lo == "" {
+		return nil
+	}
+	old, err := x.notes.get(spanNote)
+	if err != nil {
+		return err
+	}
+	if first, last, ok := parseSpan(old); ok {
+		f, l := first.Format(dayLayout), last.Format(dayLayout)
+		if f <= lo && l >= hi {
+			return nil
+		}
+		lo, hi = min(lo, f), max(hi, l)
+	} else {
+		// The days the index held already, these entries' among them.
+		oldest, newest, err := x.readDays()
+		if err != nil {
+			return err
+		}
+		if !oldest.IsZero() {
+			lo, hi = min(lo, oldest.Format(dayLayout)), max(hi, newest.Format(dayLayout))
+		}
+	}
+	return x.notes.set(map[string][]byte{spanNote: []byte(lo + " " + hi)})
+}
+
+// parseSpan reads a span note; ok is false for none or a damaged one.
+func parseSpan(b []byte) (first, last time.Time, ok bool) {
+	f, l, found := strings.Cut(string(b), " ")
+	if !found {
+		return time.Time{}, time.Time{}, false
+	}
+	first, err1 := time.Parse(dayLayout, f)
+	last, err2 := time.Parse(dayLayout, l)
+	return first, last, err1 == nil && err2 == nil && !last.Before(first)
 }
 
 func (x *Index) readDays() (oldest, newest time.Time, err error) {

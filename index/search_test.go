@@ -588,3 +588,80 @@ func TestSearchCommonWordWithVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchSpanNote checks the note of the first and last publication
+// day: puts widen it, a process that opens the index reads it rather than
+// walking the days, and a span that is wrong either way still gives the
+// newest claims.
+func TestSearchSpanNote(t *testing.T) {
+	dir := t.TempDir()
+	x, err := Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hedged := func(id string, at time.Time) {
+		c := claim(id, 1, "Troops may have crossed the border.")
+		c.Modality = claims.Hedged
+		put(t, x, article(id, "Outlet", at), c)
+	}
+	for i := range 30 {
+		hedged(fmt.Sprintf("a%02d", i), date(2024, 3, 1).AddDate(0, 0, 2*i))
+	}
+	span := func() string {
+		t.Helper()
+		b, err := x.Note(spanNote)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if got, want := span(), "2024-03-01 2024-04-28"; got != want {
+		t.Errorf("span %q, want %q", got, want)
+	}
+	hedged("old", date(2023, 12, 31))
+	hedged("undated", time.Time{})
+	if got, want := span(), "2023-12-31 2024-04-28"; got != want {
+		t.Errorf("span after an older article %q, want %q", got, want)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"a29", "a28", "a27"}
+	for _, note := range []string{"", "2030-01-01 2030-01-02", "1900-01-01 2100-01-01", "2024-04-01 2024-04-02"} {
+		if note != "" {
+			w, err := OpenOrCreate(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.SetNote(spanNote, []byte(note)); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, last, err := r.days()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := first.Format(dayLayout) + " " + last.Format(dayLayout); note != "" && got != note {
+			t.Errorf("days %q, want the note's %q", got, note)
+		}
+		res, err := r.Search(Query{Text: "modality:hedged", Limit: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.Article)
+		}
+		if !slices.Equal(got, want) || res.Total != 32 {
+			t.Errorf("span %q: hits %v of %d, want %v of 32", note, got, res.Total, want)
+		}
+		r.Close()
+	}
+}

@@ -60,6 +60,7 @@ func (x *Index) PutMany(entries []Entry) error {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	all := entries
 	var queue []<-chan error
 	for len(entries) > 0 {
 		n := batchLen(entries)
@@ -82,6 +83,9 @@ func (x *Index) PutMany(entries []Entry) error {
 		if err := x.wait(queue[len(queue)-1]); err != nil {
 			return fmt.Errorf("put: %w", err)
 		}
+	}
+	if err := x.widenSpan(all); err != nil {
+		return fmt.Errorf("put: %w", err)
 	}
 	return nil
 }
