@@ -297,7 +297,9 @@ func (x *Index) wordSearch(exact, variants query.Query, filter []query.Query, fe
 	if err != nil {
 		return nil, err
 	}
-	res.Total += uint64(n - both)
+	// Each count reads its own snapshot: a write between them could make
+	// both the greater.
+	res.Total += uint64(max(n-both, 0))
 	return res, nil
 }
 
