@@ -138,3 +138,46 @@ func TestIncremental(t *testing.T) {
 		}
 	}
 }
+
+// TestReportOutFile checks --out: the file holds what standard output
+// would, a new one is readable by all, and one replaced keeps its
+// permissions.
+func TestReportOutFile(t *testing.T) {
+	dir := t.TempDir()
+	index := filepath.Join(dir, "index")
+	want := seedsReport(t, index)
+	out := filepath.Join(dir, "report.json")
+	report := func() {
+		t.Helper()
+		args := []string{"report", "--index", index, "--format", "json", "--out", out, filepath.Join("..", "..", "seeds")}
+		if code, _, stderr := runCLI(t, args...); code != exitOK {
+			t.Fatalf("crosscheck %v: exit %d\n%s", args, code, stderr)
+		}
+		got, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("--out file differs from standard output:\n%s", cmp.Diff(string(want), string(got)))
+		}
+	}
+	mode := func() os.FileMode {
+		t.Helper()
+		st, err := os.Stat(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.Mode().Perm()
+	}
+	report()
+	if m := mode(); m != 0o644 {
+		t.Errorf("new report file mode %v, want -rw-r--r--", m)
+	}
+	if err := os.Chmod(out, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	report()
+	if m := mode(); m != 0o600 {
+		t.Errorf("replaced report file mode %v, want the -rw------- it had", m)
+	}
+}

@@ -82,6 +82,12 @@ func writeReport(e env, path string, f reports.Format, r reports.Report, resolut
 	if path == "" {
 		return reports.Write(e.stdout, f, r, opt)
 	}
+	// The report replaces the file whole, keeping its permissions; a new
+	// one is readable by all, as a file the shell creates.
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		mode = st.Mode().Perm()
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".crosscheck-report-*")
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -90,6 +96,10 @@ func writeReport(e env, path string, f reports.Format, r reports.Report, resolut
 	if err := reports.Write(tmp, f, r, opt); err != nil {
 		tmp.Close()
 		return err
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
