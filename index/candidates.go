@@ -261,11 +261,7 @@ type docFreq struct {
 }
 
 func (x *Index) newDocFreq() (*docFreq, error) {
-	adv, err := x.b.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
+	r, err := x.reader()
 	if err != nil {
 		return nil, err
 	}

@@ -40,13 +40,7 @@ type Record struct {
 func (x *Index) Articles() ([]Record, error) {
 	var out []Record
 	fields := []string{fieldArticle, fieldPath, fieldTitle, fieldOutlet, fieldURL, fieldPublishedAt, fieldHash, fieldCount, fieldSchema}
-	each := func(fn func(hitFields) error) error {
-		if ok, err := x.visitStored(fieldType, typeArticle, fields, fn); ok || err != nil {
-			return err
-		}
-		return x.each(termQuery(fieldType, typeArticle), fields, fn)
-	}
-	err := each(func(h hitFields) error {
+	err := x.visitStored(fieldType, typeArticle, fields, func(h hitFields) error {
 		r := Record{
 			ID:     h.str(fieldArticle),
 			Path:   h.str(fieldPath),
@@ -226,25 +220,29 @@ func (x *Index) each(q query.Query, fields []string, fn func(hitFields) error) e
 	return nil
 }
 
+// reader opens a snapshot of the index for reading.
+func (x *Index) reader() (index.IndexReader, error) {
+	adv, err := x.b.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return adv.Reader()
+}
+
 // visitStored calls fn with the stored fields named of every document
 // that holds term in field, reading scorch's segments directly, on all
 // processors: Bleve's search would look each match up again by its id in
 // every segment and copy all its stored fields, the claims of an article
-// record too. It returns false, having done nothing, when the index is not
-// scorch's. fn is called from one goroutine, segment by segment.
-func (x *Index) visitStored(field, term string, fields []string, fn func(hitFields) error) (ok bool, err error) {
-	adv, err := x.b.Advanced()
+// record too. fn is called from one goroutine, segment by segment.
+func (x *Index) visitStored(field, term string, fields []string, fn func(hitFields) error) error {
+	r, err := x.reader()
 	if err != nil {
-		return false, err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return false, err
+		return err
 	}
 	defer r.Close()
 	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return false, nil
+	if !ok { // every crosscheck index is scorch's (openExisting)
+		return fmt.Errorf("index reader %T, want scorch's", r)
 	}
 	want := map[string]bool{}
 	for _, f := range fields {
@@ -269,15 +267,15 @@ func (x *Index) visitStored(field, term string, fields []string, fn func(hitFiel
 	wg.Wait()
 	for k := range segs {
 		if errs[k] != nil {
-			return true, errs[k]
+			return errs[k]
 		}
 		for _, h := range found[k] {
 			if err := fn(h); err != nil {
-				return true, err
+				return err
 			}
 		}
 	}
-	return true, nil
+	return nil
 }
 
 // segmentStored returns the wanted stored fields of the live documents of

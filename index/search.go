@@ -1,7 +1,6 @@
 package index
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -154,18 +153,20 @@ func (x *Index) Search(q Query) (Results, error) {
 	p.types = append(p.types, q.EntityTypes...)
 	p.modal = append(p.modal, q.Modalities...)
 
-	sp, err := x.spellings()
+	// Which name keys and near forms are in the index is looked up on one
+	// snapshot.
+	df, err := x.newDocFreq()
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
-	defer sp.close()
+	defer df.close()
 	var must, should []query.Query
 	var terms []nameTerm
 	var stop []query.Query
 	scored := false
 	var exact, variants []query.Query // of the words, in turn
 	for _, w := range p.words {
-		eq, vs, nt, isStop := x.wordQuery(w, sp)
+		eq, vs, nt, isStop := x.wordQuery(w, df)
 		switch {
 		case eq == nil:
 		case isStop:
@@ -201,7 +202,7 @@ func (x *Index) Search(q Query) (Results, error) {
 	}
 	marks := x.marks(&p)
 	for _, e := range p.entities {
-		eq, nt := x.entityQuery(e, sp)
+		eq, nt := x.entityQuery(e, df)
 		must = append(must, eq)
 		terms = append(terms, nt)
 		scored = true
@@ -496,7 +497,11 @@ func (x *Index) widenSpan(entries []Entry) error {
 			lo, hi = min(lo, oldest.Format(dayLayout)), max(hi, newest.Format(dayLayout))
 		}
 	}
-	return x.notes.set(map[string][]byte{spanNote: []byte(lo + " " + hi)})
+	if err := x.notes.set(map[string][]byte{spanNote: []byte(lo + " " + hi)}); err != nil {
+		return err
+	}
+	x.span.drop() // a search during the put may have kept the old note
+	return nil
 }
 
 // parseSpan reads a span note; ok is false for none or a damaged one.
@@ -672,7 +677,7 @@ func anyTerm(field string, terms []string) query.Query {
 // (exact), or as a name key part or a name within a few edits (variants).
 // It returns a nil exact for a word with nothing to search (punctuation),
 // and isStop for a stop word.
-func (x *Index) wordQuery(w string, sp spellings) (exact query.Query, variants []query.Query, nt nameTerm, isStop bool) {
+func (x *Index) wordQuery(w string, df *docFreq) (exact query.Query, variants []query.Query, nt nameTerm, isStop bool) {
 	folded := tokens(x.folded, w)
 	if len(folded) == 0 {
 		return nil, nil, nameTerm{}, false
@@ -682,11 +687,11 @@ func (x *Index) wordQuery(w string, sp spellings) (exact query.Query, variants [
 		return exact, nil, nameTerm{}, true
 	}
 	nt = nameTerm{raw: w, folded: folded, key: names.TokenKey(w)}
-	if nt.key != "" && sp.has(fieldKeys, nt.key) {
+	if nt.key != "" && df.has(fieldKeys, nt.key) {
 		variants = append(variants, boosted(termQuery(fieldKeys, nt.key), boostVarKey))
 	}
 	if len(folded) == 1 {
-		if fq := sp.fuzzy(w, folded[0]); fq != nil {
+		if fq := df.fuzzy(w, folded[0]); fq != nil {
 			variants = append(variants, fq)
 		}
 	}
@@ -715,32 +720,11 @@ func (x *Index) foldedQuery(w string, folded []string, boost float64) query.Quer
 	return text
 }
 
-// spellings looks up, on one snapshot of the index, which terms a query's
-// words and names can match.
-type spellings struct {
-	r index.IndexReader
-}
-
-func (x *Index) spellings() (spellings, error) {
-	adv, err := x.b.Advanced()
-	if err != nil {
-		return spellings{}, err
-	}
-	r, err := adv.Reader()
-	return spellings{r: r}, err
-}
-
-func (sp spellings) close() { _ = sp.r.Close() }
-
 // has reports whether any document holds term in field; on an error it
 // says yes, leaving the search itself to fail or find nothing.
-func (sp spellings) has(field, term string) bool {
-	tfr, err := sp.r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
-	if err != nil {
-		return true
-	}
-	defer tfr.Close()
-	return tfr.Count() > 0
+func (d *docFreq) has(field, term string) bool {
+	n, err := d.count(field, term)
+	return err != nil || n > 0
 }
 
 // fuzzy matches the entity forms within one or two edits of term, the
@@ -750,7 +734,7 @@ func (sp spellings) has(field, term string) bool {
 // cost, for a common word ("minister" is two edits from "ministry") the
 // scoring of tens of thousands of claims. It returns nil for short words,
 // numbers, and when no form is near enough.
-func (sp spellings) fuzzy(raw, term string) query.Query {
+func (d *docFreq) fuzzy(raw, term string) query.Query {
 	n := utf8.RuneCountInString(term)
 	if n < fuzzyOne || strings.IndexFunc(term, unicode.IsDigit) >= 0 {
 		return nil
@@ -759,18 +743,18 @@ func (sp spellings) fuzzy(raw, term string) query.Query {
 	if n >= fuzzyTwo {
 		edits = 2
 	}
-	fr, ok := sp.r.(index.IndexReaderFuzzy)
+	fr, ok := d.r.(index.IndexReaderFuzzy)
 	if !ok {
 		return nil
 	}
 	var near []query.Query
-	d, err := fr.FieldDictFuzzy(fieldEntity, term, edits, "")
+	dict, err := fr.FieldDictFuzzy(fieldEntity, term, edits, "")
 	if err != nil {
 		return nil
 	}
-	defer d.Close()
+	defer dict.Close()
 	for {
-		e, err := d.Next()
+		e, err := dict.Next()
 		if err != nil || e == nil {
 			break
 		}
@@ -798,7 +782,7 @@ func (x *Index) phraseQuery(ph string) query.Query {
 // entityQuery matches claims naming name: by its name key, by all the
 // parts of its key, by all the words of its folded form, or within a few
 // edits of a one-word name.
-func (x *Index) entityQuery(name string, sp spellings) (query.Query, nameTerm) {
+func (x *Index) entityQuery(name string, df *docFreq) (query.Query, nameTerm) {
 	nt := nameTerm{raw: name, folded: tokens(x.folded, name), key: names.Key(name), entity: true}
 	form := bleve.NewMatchQuery(name)
 	form.SetField(fieldEntity)
@@ -818,7 +802,7 @@ func (x *Index) entityQuery(name string, sp spellings) (query.Query, nameTerm) {
 		}
 	}
 	if len(nt.folded) == 1 {
-		if fq := sp.fuzzy(name, nt.folded[0]); fq != nil {
+		if fq := df.fuzzy(name, nt.folded[0]); fq != nil {
 			dis = append(dis, fq)
 		}
 	}
