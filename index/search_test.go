@@ -397,11 +397,7 @@ func TestSearchNewestFirst(t *testing.T) {
 // that day, came out after the last claim in the window.
 func TestSearchNewestFirstAcrossZones(t *testing.T) {
 	x := newMem(t)
-	hedged := func(id string, at time.Time) {
-		c := claim(id, 1, "Troops may have crossed the border.")
-		c.Modality = claims.Hedged
-		put(t, x, article(id, "Outlet", at), c)
-	}
+	hedged := func(id string, at time.Time) { putHedged(t, x, id, at) }
 	newest := date(2024, 3, 31)
 	from := newest.AddDate(0, 0, -windowDays) // the first window's first day
 	hedged("newest", newest.Add(12*time.Hour))
@@ -497,11 +493,7 @@ func TestSearchNearFormsOfTheSameName(t *testing.T) {
 // added to an index already searched.
 func TestSearchNewestFirstAfterWrites(t *testing.T) {
 	x := newMem(t)
-	hedged := func(id string, at time.Time) {
-		c := claim(id, 1, "Troops may have crossed the border.")
-		c.Modality = claims.Hedged
-		put(t, x, article(id, "Outlet", at), c)
-	}
+	hedged := func(id string, at time.Time) { putHedged(t, x, id, at) }
 	for i := range 40 {
 		hedged(fmt.Sprintf("mid%02d", i), date(2024, 3, 1).AddDate(0, 0, i))
 	}
@@ -599,11 +591,7 @@ func TestSearchSpanNote(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hedged := func(id string, at time.Time) {
-		c := claim(id, 1, "Troops may have crossed the border.")
-		c.Modality = claims.Hedged
-		put(t, x, article(id, "Outlet", at), c)
-	}
+	hedged := func(id string, at time.Time) { putHedged(t, x, id, at) }
 	for i := range 30 {
 		hedged(fmt.Sprintf("a%02d", i), date(2024, 3, 1).AddDate(0, 0, 2*i))
 	}
@@ -664,4 +652,12 @@ func TestSearchSpanNote(t *testing.T) {
 		}
 		r.Close()
 	}
+}
+
+// putHedged puts article id, published at at, with one hedged claim.
+func putHedged(t *testing.T, x *Index, id string, at time.Time) {
+	t.Helper()
+	c := claim(id, 1, "Troops may have crossed the border.")
+	c.Modality = claims.Hedged
+	put(t, x, article(id, "Outlet", at), c)
 }
