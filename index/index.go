@@ -48,6 +48,9 @@ type Index struct {
 	// to reach disk fails with them.
 	persistErr chan error
 
+	// pages counts the bytes read through the index's memory maps.
+	pages pageReleaser
+
 	// span keeps the first and last publication day between writes.
 	span daySpan
 

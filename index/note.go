@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/golang/snappy"
@@ -32,6 +33,8 @@ type notes struct {
 	once sync.Once
 	db   *bolt.DB // nil when in memory or, read-only, absent
 	err  error
+
+	opened atomic.Pointer[bolt.DB] // db once open, for release
 
 	mu  sync.Mutex
 	mem map[string][]byte
@@ -58,11 +61,13 @@ func (n *notes) open() (*bolt.DB, error) {
 			return
 		}
 		n.db = db
+		n.opened.Store(db)
 	})
 	return n.db, n.err
 }
 
 func (n *notes) close() error {
+	n.opened.Store(nil)
 	if n.db == nil {
 		return nil
 	}
@@ -70,23 +75,32 @@ func (n *notes) close() error {
 }
 
 func (n *notes) get(name string) ([]byte, error) {
+	v, _, err := n.read(name)
+	return v, err
+}
+
+// read is get, also giving the length of the note as stored in the file.
+func (n *notes) read(name string) (v []byte, stored int, err error) {
 	db, err := n.open()
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if db == nil {
 		n.mu.Lock()
 		defer n.mu.Unlock()
-		return n.mem[name], nil
+		return n.mem[name], 0, nil
 	}
 	var out []byte
+	var read int
 	err = db.View(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(notesBucket); b != nil {
-			out = unpackNote(b.Get([]byte(name)))
+			v := b.Get([]byte(name))
+			read = len(v)
+			out = unpackNote(v)
 		}
 		return nil
 	})
-	return out, err
+	return out, read, err
 }
 
 // Notes are kept compressed with Snappy, after a byte that says so: what
@@ -179,7 +193,8 @@ func (x *Index) SetNote(name string, value []byte) error {
 // Note returns the blob stored under name by SetNote, or nil when there is
 // none.
 func (x *Index) Note(name string) ([]byte, error) {
-	v, err := x.notes.get(name)
+	v, stored, err := x.notes.read(name)
+	x.readMapped(stored)
 	if err != nil {
 		return nil, fmt.Errorf("read note %s: %w", name, err)
 	}

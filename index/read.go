@@ -147,6 +147,7 @@ func (x *Index) articleClaims(id string) ([]claims.Claim, error) {
 			sch = string(f.Value())
 		}
 	})
+	x.readMapped(len(enc))
 	return decodeClaims(enc, sch == schema())
 }
 

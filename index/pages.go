@@ -1,0 +1,109 @@
+package index
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Bleve's segments and the notes' bbolt file are read through read-only
+// shared memory maps. A comparison reads every article's claims and every
+// note once, and each page it reads stays mapped into the process, counted
+// in its resident memory, until the index is closed: at 100,000 articles
+// gigabytes of pages that will not be read again. After every
+// releaseEvery bytes read, the pages of the maps are handed back
+// (madvise MADV_DONTNEED): they stay in the kernel's page cache, and a
+// later read maps them in again.
+//
+// Only maps known to be the files' are released: a scorch segment that
+// has a Data method (zap's segments opened from a file; a segment built in
+// memory has none), while a snapshot holding it is open, and the notes'
+// file while a read transaction keeps bbolt from mapping it anew.
+var releaseEvery int64 = 128 << 20
+
+// readCost is what one read of a stored document or note counts besides
+// its bytes: the pages of the id dictionaries and index it goes through.
+const readCost = 8 << 10
+
+// pageReleaser counts the bytes read through an index's maps and releases
+// their pages as often as releaseEvery says.
+type pageReleaser struct {
+	read atomic.Int64
+	mu   sync.Mutex // one release at a time
+
+	// released counts the releases, for tests.
+	released atomic.Int64
+}
+
+// add counts n bytes read; it reports whether the caller should release
+// the pages now, which it reports to one caller at a time only.
+func (p *pageReleaser) add(n int) bool {
+	if p.read.Add(int64(n+readCost)) < releaseEvery {
+		return false
+	}
+	if !p.mu.TryLock() {
+		return false
+	}
+	p.read.Store(0)
+	return true
+}
+
+func (p *pageReleaser) done() {
+	p.released.Add(1)
+	p.mu.Unlock()
+}
+
+// readMapped counts n bytes read through the index's maps, and releases
+// the pages read so far when enough have been.
+func (x *Index) readMapped(n int) {
+	if x.dir == "" || !x.pages.add(n) {
+		return
+	}
+	defer x.pages.done()
+	x.releaseSegments()
+	x.notes.release()
+}
+
+// mappedSegment is a segment read from a file through a memory map: zap's
+// Segment, whose Data is that map.
+type mappedSegment interface {
+	Data() []byte
+	Path() string
+}
+
+// releaseSegments releases the mapped pages of the index's segments.
+func (x *Index) releaseSegments() {
+	r, err := x.reader()
+	if err != nil {
+		return
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return
+	}
+	for _, s := range snap.Segments() {
+		if m, ok := s.Segment().(mappedSegment); ok && m.Path() != "" {
+			releaseMap(m.Data())
+		}
+	}
+}
+
+// release releases the mapped pages of the notes' file, if it is open.
+func (n *notes) release() {
+	if n.dir == "" {
+		return
+	}
+	db := n.opened.Load()
+	if db == nil {
+		return
+	}
+	_ = db.View(func(tx *bolt.Tx) error {
+		// The read transaction holds bbolt's map in place; the file
+		// is at most as long as the map.
+		releaseAddr(db.Info().Data, int(tx.Size()))
+		return nil
+	})
+}

@@ -1,0 +1,126 @@
+package index
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/crosscheck/crosscheck/claims"
+)
+
+// residentKB sums the resident memory of the process's maps of the segments
+// and notes under dir, from /proc/self/smaps (scorch's own root file, a few
+// pages, is left out).
+func residentKB(t *testing.T, dir string) int {
+	t.Helper()
+	data, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		t.Skipf("no smaps: %v", err)
+	}
+	total, inDir := 0, false
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := sc.Text()
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":") {
+			inDir = len(f) >= 6 && strings.HasPrefix(f[5], dir) &&
+				(strings.HasSuffix(f[5], ".zap") || strings.HasSuffix(f[5], notesFile))
+			continue
+		}
+		if inDir && f[0] == "Rss:" {
+			kb, err := strconv.Atoi(f[1])
+			if err != nil {
+				t.Fatalf("smaps: %q: %v", line, err)
+			}
+			total += kb
+		}
+	}
+	return total
+}
+
+func TestReadPagesAreReleased(t *testing.T) {
+	defer func(v int64) { releaseEvery = v }(releaseEvery)
+	releaseEvery = 64 << 10
+
+	dir := t.TempDir()
+	var es []Entry
+	want := map[string][]claims.Claim{}
+	for i := range 300 {
+		a := article(fmt.Sprintf("a%03d", i), "Outlet", date(2024, 5, 1+i%28))
+		var cs []claims.Claim
+		for n := range 12 {
+			cs = append(cs, claim(a.ID, n+1, fmt.Sprintf("Claim %d of article %d says that %d people met Ivan Petrov in Dushanbe on Friday, and %s.", n, i, n*i, strings.Repeat("more words ", 20)), person("Ivan Petrov"), place("Dushanbe")))
+		}
+		es = append(es, Entry{Article: a, Claims: cs})
+		want[a.ID] = cs
+	}
+	writeIndex(t, dir, es)
+	notes := map[string][]byte{}
+	for i := range 40 {
+		notes[fmt.Sprintf("note/%d", i)] = bytes.Repeat([]byte(fmt.Sprintf("%d:%x ", i, i*7919)), 8000)
+	}
+	w, err := OpenOrCreate(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SetNotes(notes); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	x, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	readAll := func() {
+		t.Helper()
+		for id, cs := range want {
+			got, err := x.Claims(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(cs, got); d != "" {
+				t.Fatalf("claims of %s after pages were released (-put +read):\n%s", id, d)
+			}
+		}
+		for name, v := range notes {
+			got, err := x.Note(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, v) {
+				t.Fatalf("note %s after pages were released: %d bytes, want %d", name, len(got), len(v))
+			}
+		}
+	}
+	readAll()
+	if x.pages.released.Load() == 0 {
+		t.Fatalf("no release after reading %d articles and %d notes", len(want), len(notes))
+	}
+	readAll() // pages released while reading map in again
+
+	// What the reads left mapped is given back by a release.
+	releaseEvery = 1 << 40
+	readAll()
+	if kb := residentKB(t, dir); kb == 0 {
+		t.Fatalf("nothing of %s resident after reading it all", dir)
+	}
+	x.releaseSegments()
+	x.notes.release()
+	if kb := residentKB(t, dir); kb != 0 {
+		t.Errorf("%d kB of %s resident after a release, want 0", kb, dir)
+	}
+	readAll()
+}
