@@ -295,3 +295,34 @@ func latencies(b *testing.B, op func(i int) error) {
 	b.ReportMetric(float64(d[len(d)/2].Microseconds()), "p50-µs")
 	b.ReportMetric(float64(d[len(d)*95/100].Microseconds()), "p95-µs")
 }
+
+// BenchmarkDecodeClaims reads back an article of 63 claims as stored now
+// (wire) and as crosscheck stored them before (gob, version 1).
+func BenchmarkDecodeClaims(b *testing.B) {
+	var cs []claims.Claim
+	for range 21 {
+		cs = append(cs, richClaims("a")...)
+	}
+	v1, err := encodeClaimsV1(cs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	v2, err := encodeClaims(cs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		blob []byte
+	}{{"wire", v2}, {"gob", v1}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(tc.blob)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := decodeClaims(tc.blob, true); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -12,19 +12,27 @@ import (
 	"sync"
 
 	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/wire"
 )
 
-// An article's claims are stored as one blob: a version byte, then the gob
-// encoding of blob. gob keeps every exported field, including those that
-// JSON tags leave out, and time.Time values; it does not keep the
-// difference between a nil and a non-nil pointer to a zero value (a
-// *time.Weekday pointing at Sunday comes back nil) or between a nil and an
-// empty slice. Present records, for each pointer, slice and map met in a
-// fixed walk of the claims, whether it was nil, so decoding can restore
-// them exactly.
-const blobVersion = 1
+// An article's claims are stored as one blob: a version byte, then the
+// claims. Version 2 writes them with package wire, which keeps them exactly
+// (a nil and an empty slice, a nil pointer and one to a zero value) and
+// reads them without compiling a decoder per blob.
+//
+// Version 1, which crosscheck wrote before, is the gob encoding of
+// blobV1: gob does not keep the difference between a nil and a non-nil
+// pointer to a zero value (a *time.Weekday pointing at Sunday comes back
+// nil) or between a nil and an empty slice, so Present records, for each
+// pointer, slice and map met in a fixed walk of the claims, whether it was
+// nil. Such blobs are still read (an index written before is searched until
+// its articles are extracted again, which their schema asks for).
+const (
+	blobVersion1 = 1
+	blobVersion  = 2
+)
 
-type blob struct {
+type blobV1 struct {
 	Claims  []claims.Claim
 	Present []byte // one bit per pointer, slice or map, in walk order
 	Bits    int
@@ -37,6 +45,7 @@ type blob struct {
 var schema = sync.OnceValue(func() string {
 	var b strings.Builder
 	b.WriteString(claims.Version + "\n")
+	fmt.Fprintf(&b, "blob %d\n", blobVersion)
 	describe(&b, reflect.TypeFor[claims.Claim](), map[reflect.Type]bool{})
 	sum := sha256.Sum256([]byte(b.String()))
 	return hex.EncodeToString(sum[:8])
@@ -155,16 +164,6 @@ type bits struct {
 	n int
 }
 
-func (s *bits) add(v bool) {
-	if s.n%8 == 0 {
-		s.b = append(s.b, 0)
-	}
-	if v {
-		s.b[s.n/8] |= 1 << (s.n % 8)
-	}
-	s.n++
-}
-
 // next returns the next bit; ok is false past the end.
 func (s *bits) next() (v, ok bool) {
 	if s.n >= len(s.b)*8 {
@@ -173,42 +172,6 @@ func (s *bits) next() (v, ok bool) {
 	v = s.b[s.n/8]&(1<<(s.n%8)) != 0
 	s.n++
 	return v, true
-}
-
-// record appends the presence bits of v's pointers, slices and maps.
-func record(v reflect.Value, s *bits) {
-	switch v.Kind() {
-	case reflect.Pointer:
-		s.add(!v.IsNil())
-		if !v.IsNil() && needsWalk(v.Type().Elem()) {
-			record(v.Elem(), s)
-		}
-	case reflect.Slice:
-		s.add(!v.IsNil())
-		if needsWalk(v.Type().Elem()) {
-			for i := range v.Len() {
-				record(v.Index(i), s)
-			}
-		}
-	case reflect.Map:
-		s.add(!v.IsNil())
-	case reflect.Array:
-		if needsWalk(v.Type().Elem()) {
-			for i := range v.Len() {
-				record(v.Index(i), s)
-			}
-		}
-	case reflect.Struct:
-		t := v.Type()
-		if opaque(t) {
-			return
-		}
-		for i := range t.NumField() {
-			if f := t.Field(i); f.IsExported() && needsWalk(f.Type) {
-				record(v.Field(i), s)
-			}
-		}
-	}
 }
 
 // restore walks v as record did and makes each pointer, slice and map nil
@@ -284,28 +247,37 @@ func restore(v reflect.Value, s *bits) bool {
 
 // encodeClaims encodes cs as a blob. An empty cs encodes to a valid blob.
 func encodeClaims(cs []claims.Claim) ([]byte, error) {
-	var s bits
-	record(reflect.ValueOf(cs), &s)
-	var buf bytes.Buffer
-	buf.WriteByte(blobVersion)
-	if err := gob.NewEncoder(&buf).Encode(blob{Claims: cs, Present: s.b, Bits: s.n}); err != nil {
+	b, err := wire.Append([]byte{blobVersion}, cs)
+	if err != nil {
 		return nil, fmt.Errorf("encode claims: %w", err)
 	}
-	return buf.Bytes(), nil
+	return b, nil
 }
 
-// decodeClaims decodes a blob made by encodeClaims. Nil pointers and slices
-// are restored only when exact is set (the blob was written under the
-// current schema); otherwise gob's decoding by field name is all there is.
+// decodeClaims decodes a blob made by encodeClaims, or by the version 1
+// encoding. Nil pointers and slices of a version 1 blob are restored only
+// when exact is set (the blob was written under the current schema);
+// otherwise gob's decoding by field name is all there is.
 func decodeClaims(b []byte, exact bool) ([]claims.Claim, error) {
 	if len(b) == 0 {
 		return nil, fmt.Errorf("decode claims: empty record")
 	}
-	if b[0] != blobVersion {
-		return nil, fmt.Errorf("decode claims: record version %d, want %d", b[0], blobVersion)
+	switch b[0] {
+	case blobVersion:
+		var cs []claims.Claim
+		if err := wire.Decode(b[1:], &cs); err != nil {
+			return nil, fmt.Errorf("decode claims: %w", err)
+		}
+		return cs, nil
+	case blobVersion1:
+		return decodeClaimsV1(b[1:], exact)
 	}
-	var bl blob
-	if err := gob.NewDecoder(bytes.NewReader(b[1:])).Decode(&bl); err != nil {
+	return nil, fmt.Errorf("decode claims: record version %d, want %d", b[0], blobVersion)
+}
+
+func decodeClaimsV1(b []byte, exact bool) ([]claims.Claim, error) {
+	var bl blobV1
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&bl); err != nil {
 		return nil, fmt.Errorf("decode claims: %w", err)
 	}
 	if exact && bl.Bits > 0 {

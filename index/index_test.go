@@ -78,15 +78,27 @@ func TestEncodeClaimsRoundTrip(t *testing.T) {
 	}
 }
 
-// TestEncodeClaimsNeedsPresence shows what gob alone loses: the pointer to
-// Sunday and the empty slices.
-func TestEncodeClaimsNeedsPresence(t *testing.T) {
+// TestVersion1BlobsStillRead decodes what crosscheck wrote before version
+// 2 blobs: exactly under the schema it was written with, and, as gob alone
+// gives it, under another, where the pointer to Sunday and the empty slices
+// are lost.
+func TestVersion1BlobsStillRead(t *testing.T) {
 	cs := richClaims("a")
-	b, err := encodeClaims(cs)
+	b, err := encodeClaimsV1(cs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := decodeClaims(b, false)
+	got, err := decodeClaims(b, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(cs, got); d != "" {
+		t.Errorf("version 1 blob (-want +got):\n%s", d)
+	}
+	if got[0].Times[0].Weekday == nil || got[1].Entities == nil {
+		t.Errorf("version 1 blob, exact: lost Weekday %v or Entities %#v", got[0].Times[0].Weekday, got[1].Entities)
+	}
+	got, err = decodeClaims(b, false)
 	if err != nil {
 		t.Fatal(err)
 	}
