@@ -1,14 +1,14 @@
 package compare
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/wire"
 )
 
 // Cache keeps what the comparison of each story found, between runs, so
@@ -66,18 +66,22 @@ func storyKey(s Story, arts map[string]*claims.Article, opt Options) string {
 	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 
+// encodeStory writes a story's result for a Cache: the length of the
+// encoding of its cachedStory, that encoding, then its corroborating claim
+// pairs, so that those can be left unread. A Cache keeps the results of one
+// build of crosscheck only, which reads what it wrote.
 func encodeStory(r storyResult) ([]byte, error) {
 	c := cachedStory{Found: r.found, Comparisons: r.comparisons, Groups: r.groups}
 	for _, sp := range r.spotted {
 		c.Spotted = append(c.Spotted, cachedSpot{Group: sp.group, Spelling: sp.spelling, Text: sp.text, Article: sp.article, Order: sp.order, Count: sp.count, First: sp.first})
 	}
-	var b bytes.Buffer
-	enc := gob.NewEncoder(&b)
-	if err := enc.Encode(c); err != nil {
+	head, err := wire.Append(nil, c)
+	if err != nil {
 		return nil, err
 	}
-	err := enc.Encode(r.corroborated)
-	return b.Bytes(), err
+	b := binary.AppendUvarint(make([]byte, 0, len(head)+binary.MaxVarintLen64+16*len(r.corroborated)), uint64(len(head)))
+	b = append(b, head...)
+	return wire.Append(b, r.corroborated)
 }
 
 // decodeStory reads a cached story's result, placing its discrepancies in
@@ -86,9 +90,13 @@ func encodeStory(r storyResult) ([]byte, error) {
 // when corroborated is set. The mentions hold only while the name groups
 // are merged as groups says.
 func decodeStory(data []byte, story string, rank map[string]int, corroborated bool) (storyResult, error) {
+	n, k := binary.Uvarint(data)
+	if k <= 0 || n > uint64(len(data)-k) {
+		return storyResult{}, fmt.Errorf("cached story: %w", wire.ErrCorrupt)
+	}
+	head, rest := data[k:k+int(n)], data[k+int(n):]
 	var c cachedStory
-	dec := gob.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&c); err != nil {
+	if err := wire.Decode(head, &c); err != nil {
 		return storyResult{}, err
 	}
 	for i := range c.Found {
@@ -96,7 +104,7 @@ func decodeStory(data []byte, story string, rank map[string]int, corroborated bo
 	}
 	r := storyResult{found: c.Found, comparisons: c.Comparisons, groups: c.Groups}
 	if corroborated {
-		if err := dec.Decode(&r.corroborated); err != nil {
+		if err := wire.Decode(rest, &r.corroborated); err != nil {
 			return storyResult{}, err
 		}
 	}
