@@ -48,8 +48,10 @@ type Index struct {
 	// to reach disk fails with them.
 	persistErr chan error
 
-	// pages counts the bytes read through the index's memory maps.
-	pages pageReleaser
+	// pages counts the bytes read through the index's memory maps;
+	// stopReleasing stops releasing their pages in the background.
+	pages         pageReleaser
+	stopReleasing func()
 
 	// span keeps the first and last publication day between writes.
 	span daySpan
@@ -171,6 +173,9 @@ func (x *Index) ReadOnly() bool { return x.readOnly }
 // Close releases the index; for an on-disk index it waits until everything
 // written is on disk. Using the index after Close returns errors.
 func (x *Index) Close() error {
+	if x.stopReleasing != nil {
+		x.stopReleasing()
+	}
 	nerr := x.notes.close()
 	if x.persistErr != nil {
 		writers.CompareAndDelete(storePath(x.dir), x)
@@ -369,6 +374,9 @@ func wrap(b bleve.Index, dir string, readOnly bool) (*Index, error) {
 	x.folded = m.AnalyzerNamed(analyzerFolded)
 	if x.standard == nil || x.folded == nil {
 		return nil, fmt.Errorf("mapping has no %s or %s analyser", standard.Name, analyzerFolded)
+	}
+	if dir != "" && !readOnly {
+		x.stopReleasing = x.releaseInBackground(releasePeriod)
 	}
 	return x, nil
 }

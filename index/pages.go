@@ -3,6 +3,7 @@ package index
 import (
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bolt "go.etcd.io/bbolt"
@@ -13,22 +14,31 @@ import (
 // note once, and each page it reads stays mapped into the process, counted
 // in its resident memory, until the index is closed: at 100,000 articles
 // gigabytes of pages that will not be read again. After every
-// releaseEvery bytes read, the pages of the maps are handed back
+// releaseAfter bytes read, the pages of the maps are handed back
 // (madvise MADV_DONTNEED): they stay in the kernel's page cache, and a
 // later read maps them in again.
+//
+// Bleve also reads its segments in the background, merging them while an
+// index is written: the segments merged last at 100,000 articles are 140 MB
+// each, and their pages stay mapped as long as the segments live. An index
+// open for writing on disk releases the pages every releasePeriod too.
 //
 // Only maps known to be the files' are released: a scorch segment that
 // has a Data method (zap's segments opened from a file; a segment built in
 // memory has none), while a snapshot holding it is open, and the notes'
 // file while a read transaction keeps bbolt from mapping it anew.
-var releaseEvery int64 = 128 << 20
+var releaseAfter int64 = 128 << 20
+
+// releasePeriod is how often an index open for writing releases its maps'
+// pages.
+const releasePeriod = 500 * time.Millisecond
 
 // readCost is what one read of a stored document or note counts besides
 // its bytes: the pages of the id dictionaries and index it goes through.
 const readCost = 8 << 10
 
 // pageReleaser counts the bytes read through an index's maps and releases
-// their pages as often as releaseEvery says.
+// their pages as often as releaseAfter says.
 type pageReleaser struct {
 	read atomic.Int64
 	mu   sync.Mutex // one release at a time
@@ -40,7 +50,7 @@ type pageReleaser struct {
 // add counts n bytes read; it reports whether the caller should release
 // the pages now, which it reports to one caller at a time only.
 func (p *pageReleaser) add(n int) bool {
-	if p.read.Add(int64(n+readCost)) < releaseEvery {
+	if p.read.Add(int64(n+readCost)) < releaseAfter {
 		return false
 	}
 	if !p.mu.TryLock() {
@@ -64,6 +74,33 @@ func (x *Index) readMapped(n int) {
 	defer x.pages.done()
 	x.releaseSegments()
 	x.notes.release()
+}
+
+// releaseInBackground releases the maps' pages every period until the returned
+// function is called.
+func (x *Index) releaseInBackground(period time.Duration) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		t := time.NewTicker(period)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if x.pages.mu.TryLock() {
+					x.releaseSegments()
+					x.notes.release()
+					x.pages.done()
+				}
+			}
+		}
+	})
+	return func() {
+		close(done)
+		wg.Wait()
+	}
 }
 
 // mappedSegment is a segment read from a file through a memory map: zap's

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -47,10 +48,9 @@ func residentKB(t *testing.T, dir string) int {
 	return total
 }
 
-func TestReadPagesAreReleased(t *testing.T) {
-	defer func(v int64) { releaseEvery = v }(releaseEvery)
-	releaseEvery = 64 << 10
-
+// pagesCorpus writes an index of 300 articles of 12 long claims each in a
+// new folder, and returns the folder and the claims by article.
+func pagesCorpus(t *testing.T) (string, map[string][]claims.Claim) {
 	dir := t.TempDir()
 	var es []Entry
 	want := map[string][]claims.Claim{}
@@ -64,6 +64,14 @@ func TestReadPagesAreReleased(t *testing.T) {
 		want[a.ID] = cs
 	}
 	writeIndex(t, dir, es)
+	return dir, want
+}
+
+func TestReadPagesAreReleased(t *testing.T) {
+	defer func(v int64) { releaseAfter = v }(releaseAfter)
+	releaseAfter = 64 << 10
+
+	dir, want := pagesCorpus(t)
 	notes := map[string][]byte{}
 	for i := range 40 {
 		notes[fmt.Sprintf("note/%d", i)] = bytes.Repeat([]byte(fmt.Sprintf("%d:%x ", i, i*7919)), 8000)
@@ -112,7 +120,7 @@ func TestReadPagesAreReleased(t *testing.T) {
 	readAll() // pages released while reading map in again
 
 	// What the reads left mapped is given back by a release.
-	releaseEvery = 1 << 40
+	releaseAfter = 1 << 40
 	readAll()
 	if kb := residentKB(t, dir); kb == 0 {
 		t.Fatalf("nothing of %s resident after reading it all", dir)
@@ -123,4 +131,38 @@ func TestReadPagesAreReleased(t *testing.T) {
 		t.Errorf("%d kB of %s resident after a release, want 0", kb, dir)
 	}
 	readAll()
+}
+
+func TestWritableIndexReleasesPagesInBackground(t *testing.T) {
+	defer func(v int64) { releaseAfter = v }(releaseAfter)
+	releaseAfter = 1 << 40 // no release for reading
+
+	dir, want := pagesCorpus(t)
+	x, err := OpenOrCreate(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id := range want {
+		if _, err := x.Claims(id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	deadline := time.Now().Add(20 * releasePeriod)
+	for residentKB(t, dir) > 0 && time.Now().Before(deadline) {
+		time.Sleep(releasePeriod / 5)
+	}
+	if kb := residentKB(t, dir); kb > 0 {
+		t.Errorf("%d kB of the segments still resident %v after reading them", kb, 20*releasePeriod)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	n := x.pages.released.Load()
+	if n == 0 {
+		t.Fatal("no release in the background")
+	}
+	time.Sleep(3 * releasePeriod)
+	if m := x.pages.released.Load(); m != n {
+		t.Errorf("%d releases after Close", m-n)
+	}
 }
