@@ -27,7 +27,7 @@ const (
 type storyIndex struct {
 	c      *corpus
 	claims []*claims.Claim
-	post   map[string][]int32
+	post   [][]int32 // by term
 	common int
 	// score and touched are scratch space of one query.
 	score   []float64
@@ -36,12 +36,12 @@ type storyIndex struct {
 
 // newStoryIndex indexes the claims of the given articles.
 func (c *corpus) newStoryIndex(articles []string) *storyIndex {
-	x := &storyIndex{c: c, post: map[string][]int32{}}
+	x := &storyIndex{c: c, post: make([][]int32, len(c.idfs))}
 	for _, a := range articles {
 		x.claims = append(x.claims, c.byArticle[a]...)
 	}
 	for i, cl := range x.claims {
-		for t := range c.terms[cl.ID] {
+		for _, t := range c.terms[c.pos[cl]] {
 			x.post[t] = append(x.post[t], int32(i))
 		}
 	}
@@ -57,16 +57,16 @@ func (c *corpus) newStoryIndex(articles []string) *storyIndex {
 // too common in the story are not. It returns nil when cl shares nothing.
 func (x *storyIndex) candidates(cl *claims.Claim, limit int) []*claims.Claim {
 	type tdf struct {
-		t  string
+		t  int32 // terms are numbered in the order of their text
 		df int
 	}
 	var keys, words []tdf
-	for t := range x.c.terms[cl.ID] {
+	for _, t := range x.c.terms[x.c.pos[cl]] {
 		df := len(x.post[t])
 		if df < 2 || df > x.common {
 			continue
 		}
-		if t[0] == '@' {
+		if x.c.isKey[t] {
 			keys = append(keys, tdf{t, df})
 		} else {
 			words = append(words, tdf{t, df})
@@ -83,7 +83,7 @@ func (x *storyIndex) candidates(cl *claims.Claim, limit int) []*claims.Claim {
 	x.touched = x.touched[:0]
 	for _, group := range [][]tdf{keys, words} {
 		for _, t := range group {
-			w := x.c.vocab.idf(t.t)
+			w := x.c.idfs[t.t]
 			w *= w
 			for _, i := range x.post[t.t] {
 				if x.claims[i].Article == cl.Article {
@@ -104,7 +104,7 @@ func (x *storyIndex) candidates(cl *claims.Claim, limit int) []*claims.Claim {
 	for _, i := range x.touched {
 		other := x.claims[i]
 		s := x.score[i]
-		if n := x.c.vector(other).norm; n > 0 {
+		if n := x.c.norm(x.c.pos[other]); n > 0 {
 			s /= n
 		}
 		hits = append(hits, hit{other, s})

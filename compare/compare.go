@@ -185,10 +185,19 @@ type corpus struct {
 	arts      map[string]*claims.Article
 	byArticle map[string][]*claims.Claim
 	byID      map[string]*claims.Claim
-	terms     map[string]map[string]bool
 	vocab     *vocab
-	feats     map[string]*features
-	vecs      map[string]weighted
+
+	// The claims are numbered in the order given (pos), and so are their
+	// terms (termsOf), in the order of their text: terms[p] are the terms
+	// of claim p ascending, so that sums over them run in term order. A
+	// term t weighs idfs[t] (vocab.idf) and is a name key when isKey[t].
+	pos     map[*claims.Claim]int32
+	termIDs map[string]int32
+	terms   [][]int32
+	idfs    []float64
+	isKey   []bool
+	norms   []float64 // of each claim's vector, -1 until computed
+	feats   []*features
 }
 
 // features are what the detectors read from one claim, computed once.
@@ -205,14 +214,16 @@ type features struct {
 	}
 }
 
-// feat returns the features of a claim, computing them on first use.
+// feat returns the features of a claim of the corpus, computing them on
+// first use.
 func (c *corpus) feat(cl *claims.Claim) *features {
-	if f, ok := c.feats[cl.ID]; ok {
+	p := c.pos[cl]
+	if f := c.feats[p]; f != nil {
 		return f
 	}
 	f := &features{clocks: clocksOf(cl), booster: reBooster.MatchString(cl.Text), dispute: reDispute.FindStringIndex(cl.Text), keys: sortedEntityKeys(cl)}
 	f.character.text, f.character.start, f.character.object = characterisation(cl)
-	c.feats[cl.ID] = f
+	c.feats[p] = f
 	return f
 }
 
@@ -232,49 +243,42 @@ func newCorpus(arts []claims.Article, cs []claims.Claim) *corpus {
 // cosine of their idf-weighted terms. Sums run in term order, so that the
 // score is the same to the last bit in every run.
 func (c *corpus) align(x, y *claims.Claim) float64 {
-	vx, vy := c.vector(x), c.vector(y)
-	if vx.norm == 0 || vy.norm == 0 {
+	px, py := c.pos[x], c.pos[y]
+	nx, ny := c.norm(px), c.norm(py)
+	if nx == 0 || ny == 0 {
 		return 0
 	}
+	tx, ty := c.terms[px], c.terms[py]
 	var dot float64
-	for i, j := 0, 0; i < len(vx.terms) && j < len(vy.terms); {
+	for i, j := 0, 0; i < len(tx) && j < len(ty); {
 		switch {
-		case vx.terms[i] < vy.terms[j]:
+		case tx[i] < ty[j]:
 			i++
-		case vx.terms[i] > vy.terms[j]:
+		case tx[i] > ty[j]:
 			j++
 		default:
-			dot += vx.ws[i] * vy.ws[j]
+			w := c.idfs[tx[i]]
+			dot += w * w
 			i++
 			j++
 		}
 	}
-	return dot / (vx.norm * vy.norm)
+	return dot / (nx * ny)
 }
 
-// weighted is a claim's terms, sorted, with their idf weights and the
-// vector's norm.
-type weighted struct {
-	terms []string
-	ws    []float64
-	norm  float64
-}
-
-// vector returns a claim's weighted terms, computed once.
-func (c *corpus) vector(cl *claims.Claim) weighted {
-	if v, ok := c.vecs[cl.ID]; ok {
-		return v
+// norm returns the norm of claim p's weighted terms, computed once.
+func (c *corpus) norm(p int32) float64 {
+	if n := c.norms[p]; n >= 0 {
+		return n
 	}
-	v := weighted{terms: sortedKeys(c.terms[cl.ID])}
-	v.ws = make([]float64, len(v.terms))
-	for i, t := range v.terms {
-		w := c.vocab.idf(t)
-		v.ws[i] = w
-		v.norm += w * w
+	var n float64
+	for _, t := range c.terms[p] {
+		w := c.idfs[t]
+		n += w * w
 	}
-	v.norm = math.Sqrt(v.norm)
-	c.vecs[cl.ID] = v
-	return v
+	n = math.Sqrt(n)
+	c.norms[p] = n
+	return n
 }
 
 // sharedKeys returns the name keys two claims share, sorted.

@@ -609,12 +609,10 @@ func (g *global) compareStory(ctx context.Context, s Story, src Source, cands Ca
 		found[d.ID] = &d
 		order = append(order, d.ID)
 	}
-	seen := map[[2]string]bool{}
+	seen := map[uint64]bool{}
 	visit := func(cl, other *claims.Claim) {
-		key := [2]string{cl.ID, other.ID}
-		if key[1] < key[0] {
-			key[0], key[1] = key[1], key[0]
-		}
+		a, b := uint64(c.pos[cl]), uint64(c.pos[other])
+		key := min(a, b)<<32 | max(a, b)
 		if seen[key] {
 			return
 		}
@@ -741,20 +739,44 @@ func newStoryCorpus(g *global, articles []string, cs []claims.Claim) *corpus {
 		arts:      map[string]*claims.Article{},
 		byArticle: map[string][]*claims.Claim{},
 		byID:      map[string]*claims.Claim{},
-		terms:     map[string]map[string]bool{},
 		vocab:     newVocab(),
-		feats:     map[string]*features{},
-		vecs:      map[string]weighted{},
+		pos:       make(map[*claims.Claim]int32, len(cs)),
+		terms:     make([][]int32, len(cs)),
+		norms:     make([]float64, len(cs)),
+		feats:     make([]*features, len(cs)),
 	}
 	for _, a := range articles {
 		c.arts[a] = g.arts[a]
 	}
+	texts := make([][]string, len(cs))
 	for i := range cs {
 		cl := &cs[i]
 		c.byArticle[cl.Article] = append(c.byArticle[cl.Article], cl)
 		c.byID[cl.ID] = cl
-		c.terms[cl.ID] = termsOf(cl)
-		c.vocab.add(c.terms[cl.ID])
+		c.pos[cl] = int32(i)
+		ts := termsOf(cl)
+		c.vocab.add(ts)
+		texts[i] = sortedKeys(ts)
+		c.norms[i] = -1
+	}
+	all := make([]string, 0, len(c.vocab.df))
+	for t := range c.vocab.df {
+		all = append(all, t)
+	}
+	slices.Sort(all)
+	c.termIDs = make(map[string]int32, len(all))
+	c.idfs, c.isKey = make([]float64, len(all)), make([]bool, len(all))
+	for k, t := range all {
+		c.termIDs[t] = int32(k)
+		c.idfs[k] = c.vocab.idf(t)
+		c.isKey[k] = strings.HasPrefix(t, "@")
+	}
+	for i, ts := range texts {
+		ids := make([]int32, len(ts))
+		for k, t := range ts {
+			ids[k] = c.termIDs[t]
+		}
+		c.terms[i] = ids
 	}
 	return c
 }

@@ -95,6 +95,12 @@ func TestStoryIndexCandidates(t *testing.T) {
 		ids = append(ids, a.ID)
 	}
 	x := c.newStoryIndex(ids)
+	post := func(t string) []int32 {
+		if id, ok := c.termIDs[t]; ok {
+			return x.post[id]
+		}
+		return nil
+	}
 	found := 0
 	for _, cl := range x.claims {
 		got := x.candidates(cl, 5)
@@ -111,11 +117,11 @@ func TestStoryIndexCandidates(t *testing.T) {
 		}
 		// A claim naming someone meets another article's claim naming him.
 		for _, k := range entityKeys(cl) {
-			if len(x.post["@"+k]) < 2 || len(x.post["@"+k]) > x.common {
+			if len(post("@"+k)) < 2 || len(post("@"+k)) > x.common {
 				continue
 			}
 			others := 0
-			for _, i := range x.post["@"+k] {
+			for _, i := range post("@" + k) {
 				if x.claims[i].Article != cl.Article {
 					others++
 				}
