@@ -27,6 +27,7 @@ const (
 type storyIndex struct {
 	c      *corpus
 	claims []*claims.Claim
+	pos    []int32   // of each claim in the corpus
 	post   [][]int32 // by term
 	common int
 	// score and touched are scratch space of one query.
@@ -40,8 +41,10 @@ func (c *corpus) newStoryIndex(articles []string) *storyIndex {
 	for _, a := range articles {
 		x.claims = append(x.claims, c.byArticle[a]...)
 	}
+	x.pos = make([]int32, len(x.claims))
 	for i, cl := range x.claims {
-		for _, t := range c.terms[c.pos[cl]] {
+		x.pos[i] = c.pos[cl]
+		for _, t := range c.terms[x.pos[i]] {
 			x.post[t] = append(x.post[t], int32(i))
 		}
 	}
@@ -51,17 +54,20 @@ func (c *corpus) newStoryIndex(articles []string) *storyIndex {
 }
 
 // candidates returns up to limit claims of other articles of the story that
-// share terms with cl, most alike first: by the idf-weighted overlap of the
-// shared terms over the candidate's norm, ties broken by claim id. All name
-// keys of cl are looked up, and its storyTerms rarest content words; terms
-// too common in the story are not. It returns nil when cl shares nothing.
-func (x *storyIndex) candidates(cl *claims.Claim, limit int) []*claims.Claim {
+// share terms with claim k of the index, most alike first: by the
+// idf-weighted overlap of the shared terms over the candidate's norm, ties
+// broken by claim id. All name keys of the claim are looked up, and its
+// storyTerms rarest content words; terms too common in the story are not.
+// The candidates are given by their place in the index; none when the claim
+// shares nothing.
+func (x *storyIndex) candidates(k int, limit int) []int32 {
+	cl := x.claims[k]
 	type tdf struct {
 		t  int32 // terms are numbered in the order of their text
 		df int
 	}
 	var keys, words []tdf
-	for _, t := range x.c.terms[x.c.pos[cl]] {
+	for _, t := range x.c.terms[x.pos[k]] {
 		df := len(x.post[t])
 		if df < 2 || df > x.common {
 			continue
@@ -97,17 +103,17 @@ func (x *storyIndex) candidates(cl *claims.Claim, limit int) []*claims.Claim {
 		}
 	}
 	type hit struct {
+		i     int32
 		cl    *claims.Claim
 		score float64
 	}
 	hits := make([]hit, 0, len(x.touched))
 	for _, i := range x.touched {
-		other := x.claims[i]
 		s := x.score[i]
-		if n := x.c.norm(x.c.pos[other]); n > 0 {
+		if n := x.c.norm(x.pos[i]); n > 0 {
 			s /= n
 		}
-		hits = append(hits, hit{other, s})
+		hits = append(hits, hit{i, x.claims[i], s})
 		x.score[i] = 0
 	}
 	better := func(a, b hit) int {
@@ -133,9 +139,9 @@ func (x *storyIndex) candidates(cl *claims.Claim, limit int) []*claims.Claim {
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
-	out := make([]*claims.Claim, len(hits))
+	out := make([]int32, len(hits))
 	for i, h := range hits {
-		out[i] = h.cl
+		out[i] = h.i
 	}
 	return out
 }

@@ -187,10 +187,12 @@ type corpus struct {
 	byID      map[string]*claims.Claim
 	vocab     *vocab
 
-	// The claims are numbered in the order given (pos), and so are their
-	// terms (termsOf), in the order of their text: terms[p] are the terms
-	// of claim p ascending, so that sums over them run in term order. A
-	// term t weighs idfs[t] (vocab.idf) and is a name key when isKey[t].
+	// The claims are numbered in the order given (claims[p] is claim p,
+	// pos its number), and so are their terms (termsOf), in the order of
+	// their text: terms[p] are the terms of claim p ascending, so that sums
+	// over them run in term order. A term t weighs idfs[t] (vocab.idf) and
+	// is a name key when isKey[t].
+	claims  []*claims.Claim
 	pos     map[*claims.Claim]int32
 	termIDs map[string]int32
 	terms   [][]int32
@@ -243,7 +245,11 @@ func newCorpus(arts []claims.Article, cs []claims.Claim) *corpus {
 // cosine of their idf-weighted terms. Sums run in term order, so that the
 // score is the same to the last bit in every run.
 func (c *corpus) align(x, y *claims.Claim) float64 {
-	px, py := c.pos[x], c.pos[y]
+	return c.alignAt(c.pos[x], c.pos[y])
+}
+
+// alignAt is align for the claims at px and py.
+func (c *corpus) alignAt(px, py int32) float64 {
 	nx, ny := c.norm(px), c.norm(py)
 	if nx == 0 || ny == 0 {
 		return 0

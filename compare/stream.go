@@ -609,20 +609,23 @@ func (g *global) compareStory(ctx context.Context, s Story, src Source, cands Ca
 		found[d.ID] = &d
 		order = append(order, d.ID)
 	}
-	seen := map[uint64]bool{}
-	visit := func(cl, other *claims.Claim) {
-		a, b := uint64(c.pos[cl]), uint64(c.pos[other])
-		key := min(a, b)<<32 | max(a, b)
+	// Nearly every claim meets its limit of candidates, most pairs from
+	// both sides.
+	seen := make(map[uint64]bool, len(cs)*opt.Limit/2)
+	// visit compares the claims at p and q in the corpus, once.
+	visit := func(p, q int32) {
+		key := uint64(min(p, q))<<32 | uint64(max(p, q))
 		if seen[key] {
 			return
 		}
 		seen[key] = true
 		r.comparisons++
-		x, y := cl, other
+		x, y := c.claims[p], c.claims[q]
 		if y.ID < x.ID {
 			x, y = y, x
+			p, q = q, p
 		}
-		align := c.align(x, y)
+		align := c.alignAt(p, q)
 		ds := c.pair(s.ID, x, y, align)
 		for _, d := range ds {
 			add(d)
@@ -638,7 +641,7 @@ func (g *global) compareStory(ctx context.Context, s Story, src Source, cands Ca
 		for i, a := range group {
 			for _, b := range group[i+1:] {
 				if a.Article != b.Article {
-					visit(a, b)
+					visit(c.pos[a], c.pos[b])
 				}
 			}
 		}
@@ -648,12 +651,12 @@ func (g *global) compareStory(ctx context.Context, s Story, src Source, cands Ca
 	}
 	if cands == nil {
 		x := c.newStoryIndex(s.Articles)
-		for k, cl := range x.claims {
+		for k := range x.claims {
 			if k%256 == 0 && ctx.Err() != nil {
 				return r, ctx.Err()
 			}
-			for _, other := range x.candidates(cl, opt.Limit) {
-				visit(cl, other)
+			for _, i := range x.candidates(k, opt.Limit) {
+				visit(x.pos[k], x.pos[i])
 			}
 		}
 	} else {
@@ -669,7 +672,7 @@ func (g *global) compareStory(ctx context.Context, s Story, src Source, cands Ca
 			for i, cl := range cls {
 				for _, id := range lists[i] {
 					if other, ok := c.byID[id]; ok && other.Article != cl.Article {
-						visit(cl, other)
+						visit(c.pos[cl], c.pos[other])
 					}
 				}
 			}
@@ -740,6 +743,7 @@ func newStoryCorpus(g *global, articles []string, cs []claims.Claim) *corpus {
 		byArticle: map[string][]*claims.Claim{},
 		byID:      map[string]*claims.Claim{},
 		vocab:     newVocab(),
+		claims:    make([]*claims.Claim, len(cs)),
 		pos:       make(map[*claims.Claim]int32, len(cs)),
 		terms:     make([][]int32, len(cs)),
 		norms:     make([]float64, len(cs)),
@@ -753,7 +757,7 @@ func newStoryCorpus(g *global, articles []string, cs []claims.Claim) *corpus {
 		cl := &cs[i]
 		c.byArticle[cl.Article] = append(c.byArticle[cl.Article], cl)
 		c.byID[cl.ID] = cl
-		c.pos[cl] = int32(i)
+		c.claims[i], c.pos[cl] = cl, int32(i)
 		ts := termsOf(cl)
 		c.vocab.add(ts)
 		texts[i] = sortedKeys(ts)

@@ -102,8 +102,11 @@ func TestStoryIndexCandidates(t *testing.T) {
 		return nil
 	}
 	found := 0
-	for _, cl := range x.claims {
-		got := x.candidates(cl, 5)
+	for k, cl := range x.claims {
+		var got []*claims.Claim
+		for _, i := range x.candidates(k, 5) {
+			got = append(got, x.claims[i])
+		}
 		if len(got) > 5 {
 			t.Fatalf("%s: %d candidates, want at most 5", cl.ID, len(got))
 		}
@@ -509,4 +512,59 @@ func (c *recordingCache) Put(values map[string][]byte) error {
 		}
 	}
 	return c.mapCache.Put(values)
+}
+
+// TestComparisonsArePairsComparedOnce checks that each story compares every
+// pair of claims it meets once: the claims of a shared measure group
+// (measureGroups) and each claim's candidates, counted as distinct pairs,
+// are the comparisons reported.
+func TestComparisonsArePairsComparedOnce(t *testing.T) {
+	arts, cs := seedArticles(t)
+	m := memoryOf(cs)
+	res, err := CompareFrom(context.Background(), arts, m, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := &global{arts: map[string]*claims.Article{}}
+	for i := range arts {
+		g.arts[arts[i].ID] = &arts[i]
+	}
+	want, grouped := 0, 0
+	for _, s := range res.Stories {
+		if len(s.Articles) < 2 {
+			continue
+		}
+		scs, err := m.Claims(s.Articles...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := newStoryCorpus(g, s.Articles, scs)
+		pairs := map[[2]string]bool{}
+		meet := func(a, b *claims.Claim) {
+			if a.Article != b.Article {
+				pairs[[2]string{min(a.ID, b.ID), max(a.ID, b.ID)}] = true
+			}
+		}
+		for _, group := range c.measureGroups(s.Articles) {
+			for i, a := range group {
+				for _, b := range group[i+1:] {
+					meet(a, b)
+					grouped++
+				}
+			}
+		}
+		x := c.newStoryIndex(s.Articles)
+		for k, cl := range x.claims {
+			for _, i := range x.candidates(k, 40) {
+				meet(cl, x.claims[i])
+			}
+		}
+		want += len(pairs)
+	}
+	if grouped == 0 {
+		t.Fatal("no claims of the seeds share a measure group: the test shows nothing")
+	}
+	if res.Comparisons != want {
+		t.Errorf("%d comparisons, want %d distinct pairs", res.Comparisons, want)
+	}
 }
