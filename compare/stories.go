@@ -514,7 +514,7 @@ func termVectorsOf(bags []bag, order []int32) *termVectors {
 	}
 	parallel(workers, func(w int) { blocks[w].read(bags, order) })
 
-	dfs, df := documentFrequencies(blocks, workers)
+	df := documentFrequencies(blocks, workers)
 
 	v := &termVectors{
 		ids:    make([][]uint32, n),
@@ -525,10 +525,8 @@ func termVectorsOf(bags []bag, order []int32) *termVectors {
 	}
 	parallel(workers, func(w int) {
 		b := &blocks[w]
-		var found []uint64
 		for k := range b.hi - b.lo {
-			terms, counts := b.terms[k], b.counts[k]
-			found = dfs.next(w, terms, found[:0])
+			found, counts := b.terms[k], b.counts[k]
 			shared := 0
 			for _, t := range found {
 				if sharedTerm(t) {
@@ -554,43 +552,42 @@ func termVectorsOf(bags []bag, order []int32) *termVectors {
 	return v
 }
 
-// termFrequencies are the document frequencies of the terms of the blocks
-// of a corpus, to read back block by block in the order of their terms.
-// The terms are parted by the top bits of their hashes into shards small
-// enough to count in cache: flat holds each shard's terms in turn, then in
-// their place what is known of each (see next).
-type termFrequencies struct {
-	bits   int
-	flat   []uint64
-	cursor [][]int // where block w's next term of shard s is in flat
-}
+// freqPasses is about how many passes documentFrequencies makes, of at
+// least minPassTerms terms each.
+const freqPasses = 8
 
-// shard is the shard of hash h.
-func (f *termFrequencies) shard(h uint64) int { return int(h >> (64 - f.bits)) }
+var minPassTerms = 1 << 20
 
-// next appends to dst what is known of the next article's terms of block
-// w: for a term of one article, its document frequency (1); for a shared
-// term, its number in the top 32 bits and its document frequency in the
-// low ones (see sharedTerm).
-func (f *termFrequencies) next(w int, terms []uint64, dst []uint64) []uint64 {
-	c := f.cursor[w]
-	for _, h := range terms {
-		s := f.shard(h)
-		dst = append(dst, f.flat[c[s]])
-		c[s]++
+// shardTerms is about how many terms documentFrequencies counts at once.
+var shardTerms = 1 << 15
+
+// shardSize is the number of terms of shard s in all blocks.
+func shardSize(size [][]int, s int) int {
+	n := 0
+	for _, b := range size {
+		n += b[s]
 	}
-	return dst
+	return n
 }
 
-// sharedTerm reports whether a value of termFrequencies.next is of a term
-// found in two articles or more.
+// sharedTerm reports whether a value that documentFrequencies leaves in
+// place of a term is of a term found in two articles or more.
 func sharedTerm(t uint64) bool { return uint32(t) >= 2 }
 
 // documentFrequencies counts the articles of each term of the blocks and
-// numbers the terms found in two or more, in the order of their hashes. It
-// returns the terms to read back and the document frequency of each
-// numbered term.
-func documentFrequencies(blocks []vectorBlock, workers int) (*termFrequencies, []int32) {
+// numbers the terms found in two or more, in the order of their hashes. In
+// place of each term of an article it leaves what is known of it: for a term
+// of one article, its document frequency (1); for a shared term, its number
+// in the top 32 bits and its document frequency in the low ones (see
+// sharedTerm). It returns the document frequency of each numbered term.
+//
+// The terms are parted by the top bits of their hashes into shards small
+// enough to count in cache, and the shards counted a few at a time, in
+// passes that copy some 1/freqPasses of the terms each: an article's terms
+// are sorted, so those of a pass are the next run of them, which the pass
+// then overwrites. Copying all terms at once would hold as much memory again
+// as the articles' terms themselves.
+func documentFrequencies(blocks []vectorBlock, workers int) []int32 {
 	total := 0
 	for _, b := range blocks {
 		for _, ts := range b.terms {
@@ -599,89 +596,128 @@ func documentFrequencies(blocks []vectorBlock, workers int) (*termFrequencies, [
 	}
 	// Shards of up to 2^15 terms, but no more than 2^10 of them, so that
 	// parting and gathering write and read few streams at a time.
-	f := &termFrequencies{cursor: make([][]int, len(blocks))}
-	for total>>f.bits > 1<<15 && f.bits < 10 {
-		f.bits++
+	bits := 0
+	for total>>bits > shardTerms && bits < 10 {
+		bits++
 	}
-	shards := 1 << f.bits
+	shards := 1 << bits
+	shard := func(h uint64) int { return int(h >> (64 - bits)) }
+	// size[w][s] is how many terms block w has in shard s; at[w][k] is
+	// where article k of block w has its first term not yet counted.
+	size := make([][]int, len(blocks))
+	at := make([][]int32, len(blocks))
 	parallel(len(blocks), func(w int) {
-		f.cursor[w] = make([]int, shards)
+		size[w] = make([]int, shards)
+		at[w] = make([]int32, len(blocks[w].terms))
 		for _, ts := range blocks[w].terms {
 			for _, h := range ts {
-				f.cursor[w][f.shard(h)]++
+				size[w][shard(h)]++
 			}
 		}
 	})
-	start := make([]int, shards+1) // shard s is flat[start[s]:start[s+1]]
-	for s := range shards {
-		at := start[s]
+	perPass := max(minPassTerms, total/freqPasses)
+	var df []int32
+	var flat []uint64
+	for lo := 0; lo < shards; {
+		// The pass counts shards lo to hi-1; start[s-lo] is where shard
+		// s begins in flat, cursor[w][s-lo] where block w's terms of it go.
+		hi, n := lo, 0
+		for hi < shards && (hi == lo || n+shardSize(size, hi) <= perPass) {
+			n += shardSize(size, hi)
+			hi++
+		}
+		start := make([]int, hi-lo+1)
+		cursor := make([][]int, len(blocks))
 		for w := range blocks {
-			at, f.cursor[w][s] = at+f.cursor[w][s], at
+			cursor[w] = make([]int, hi-lo)
 		}
-		start[s+1] = at
-	}
-	f.flat = make([]uint64, total)
-	parallel(len(blocks), func(w int) {
-		c := slices.Clone(f.cursor[w])
-		for _, ts := range blocks[w].terms {
-			for _, h := range ts {
-				s := f.shard(h)
-				f.flat[c[s]] = h
-				c[s]++
+		for s := lo; s < hi; s++ {
+			p := start[s-lo]
+			for w := range blocks {
+				cursor[w][s-lo] = p
+				p += size[w][s]
 			}
+			start[s-lo+1] = p
 		}
-	})
-	// First the shared terms of each shard, in hash order; shards are in
-	// hash order too, so their terms are numbered shard after shard.
-	sharedOf := make([][]uint64, shards)
-	parallel(workers, func(w int) {
-		var t termTable
-		for s := w; s < shards; s += workers {
-			t.reset()
-			for _, h := range f.flat[start[s]:start[s+1]] {
-				t.add(h)
-			}
-			var shared []uint64
-			for _, slot := range t.slots {
-				if slot.h != 0 && slot.n >= 2 {
-					shared = append(shared, slot.h)
+		flat = slices.Grow(flat[:0], n)[:n]
+		// walk calls f with each term of the pass in block w, in the
+		// order of the articles, and its place in flat; with done set,
+		// it moves the articles past those terms.
+		walk := func(w int, done bool, f func(ts []uint64, e, k int)) {
+			c := slices.Clone(cursor[w])
+			for k, ts := range blocks[w].terms {
+				e := int(at[w][k])
+				for ; e < len(ts) && shard(ts[e]) < hi; e++ {
+					s := shard(ts[e]) - lo
+					f(ts, e, c[s])
+					c[s]++
 				}
-			}
-			slices.Sort(shared)
-			sharedOf[s] = shared
-		}
-	})
-	first := make([]int, shards+1)
-	for s := range shards {
-		first[s+1] = first[s] + len(sharedOf[s])
-	}
-	df := make([]int32, first[shards])
-	parallel(workers, func(w int) {
-		var t termTable
-		for s := w; s < shards; s += workers {
-			t.reset()
-			hs := f.flat[start[s]:start[s+1]]
-			for _, h := range hs {
-				t.add(h)
-			}
-			// A shared term's slot holds minus one less its number.
-			for x, h := range sharedOf[s] {
-				slot := t.find(h)
-				df[first[s]+x] = slot.n
-				slot.n = -int32(first[s]+x) - 1
-			}
-			sharedOf[s] = nil
-			for k, h := range hs {
-				if n := t.get(h); n < 0 {
-					x := -(n + 1)
-					hs[k] = uint64(x)<<32 | uint64(df[x])
-				} else {
-					hs[k] = uint64(n)
+				if done {
+					at[w][k] = int32(e)
 				}
 			}
 		}
-	})
-	return f, df
+		parallel(len(blocks), func(w int) {
+			walk(w, false, func(ts []uint64, e, k int) { flat[k] = ts[e] })
+		})
+		// First the shared terms of each shard, in hash order; shards are
+		// in hash order too, so their terms are numbered shard after shard.
+		sharedOf := make([][]uint64, hi-lo)
+		parallel(workers, func(w int) {
+			var t termTable
+			for s := w; s < hi-lo; s += workers {
+				t.reset()
+				for _, h := range flat[start[s]:start[s+1]] {
+					t.add(h)
+				}
+				var shared []uint64
+				for _, slot := range t.slots {
+					if slot.h != 0 && slot.n >= 2 {
+						shared = append(shared, slot.h)
+					}
+				}
+				slices.Sort(shared)
+				sharedOf[s] = shared
+			}
+		})
+		first := make([]int, hi-lo+1)
+		first[0] = len(df)
+		for s := range hi - lo {
+			first[s+1] = first[s] + len(sharedOf[s])
+		}
+		df = slices.Grow(df, first[hi-lo]-len(df))[:first[hi-lo]]
+		parallel(workers, func(w int) {
+			var t termTable
+			for s := w; s < hi-lo; s += workers {
+				t.reset()
+				hs := flat[start[s]:start[s+1]]
+				for _, h := range hs {
+					t.add(h)
+				}
+				// A shared term's slot holds minus one less its number.
+				for x, h := range sharedOf[s] {
+					slot := t.find(h)
+					df[first[s]+x] = slot.n
+					slot.n = -int32(first[s]+x) - 1
+				}
+				sharedOf[s] = nil
+				for k, h := range hs {
+					if n := t.get(h); n < 0 {
+						x := -(n + 1)
+						hs[k] = uint64(x)<<32 | uint64(df[x])
+					} else {
+						hs[k] = uint64(n)
+					}
+				}
+			}
+		})
+		// What is known of each term goes back in its place.
+		parallel(len(blocks), func(w int) {
+			walk(w, true, func(ts []uint64, e, k int) { ts[e] = flat[k] })
+		})
+		lo = hi
+	}
+	return df
 }
 
 // cosine is the cosine similarity of articles i and j.

@@ -490,11 +490,17 @@ func TestTermVectorsLikeReference(t *testing.T) {
 	slices.Reverse(reversed)
 	first := newTermVectors(arts, byArticle, nil)
 	orders := []struct {
-		name  string
-		order []int32
-	}{{"in turn", nil}, {"by date", byDate(arts)}, {"reversed", reversed}}
+		name   string
+		order  []int32
+		passes bool // documentFrequencies in many passes over small shards
+	}{{"in turn", nil, false}, {"by date", byDate(arts), false}, {"reversed", reversed, false},
+		{"in passes", byDate(arts), true}}
 	for _, o := range orders {
 		t.Run(o.name, func(t *testing.T) {
+			if o.passes {
+				defer func(p, s int) { minPassTerms, shardTerms = p, s }(minPassTerms, shardTerms)
+				minPassTerms, shardTerms = 200, 16
+			}
 			v := newTermVectors(arts, byArticle, o.order)
 			if diff := cmp.Diff(first, v, cmp.AllowUnexported(termVectors{}, weights{})); diff != "" {
 				t.Errorf("vectors depend on the order (-in turn +%s):\n%s", o.name, diff)
