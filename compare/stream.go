@@ -763,11 +763,7 @@ func newStoryCorpus(g *global, articles []string, cs []claims.Claim) *corpus {
 		texts[i] = sortedKeys(ts)
 		c.norms[i] = -1
 	}
-	all := make([]string, 0, len(c.vocab.df))
-	for t := range c.vocab.df {
-		all = append(all, t)
-	}
-	slices.Sort(all)
+	all := sortedKeys(c.vocab.df)
 	c.termIDs = make(map[string]int32, len(all))
 	c.idfs, c.isKey = make([]float64, len(all)), make([]bool, len(all))
 	for k, t := range all {
