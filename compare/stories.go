@@ -561,15 +561,6 @@ var minPassTerms = 1 << 20
 // shardTerms is about how many terms documentFrequencies counts at once.
 var shardTerms = 1 << 15
 
-// shardSize is the number of terms of shard s in all blocks.
-func shardSize(size [][]int, s int) int {
-	n := 0
-	for _, b := range size {
-		n += b[s]
-	}
-	return n
-}
-
 // sharedTerm reports whether a value that documentFrequencies leaves in
 // place of a term is of a term found in two articles or more.
 func sharedTerm(t uint64) bool { return uint32(t) >= 2 }
@@ -615,6 +606,12 @@ func documentFrequencies(blocks []vectorBlock, workers int) []int32 {
 			}
 		}
 	})
+	inShard := make([]int, shards) // terms of all blocks
+	for _, sz := range size {
+		for s, n := range sz {
+			inShard[s] += n
+		}
+	}
 	perPass := max(minPassTerms, total/freqPasses)
 	var df []int32
 	var flat []uint64
@@ -622,8 +619,8 @@ func documentFrequencies(blocks []vectorBlock, workers int) []int32 {
 		// The pass counts shards lo to hi-1; start[s-lo] is where shard
 		// s begins in flat, cursor[w][s-lo] where block w's terms of it go.
 		hi, n := lo, 0
-		for hi < shards && (hi == lo || n+shardSize(size, hi) <= perPass) {
-			n += shardSize(size, hi)
+		for hi < shards && (hi == lo || n+inShard[hi] <= perPass) {
+			n += inShard[hi]
 			hi++
 		}
 		start := make([]int, hi-lo+1)
