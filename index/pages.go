@@ -74,8 +74,7 @@ func (x *Index) readMapped(n int) {
 		return
 	}
 	defer x.pages.done()
-	x.releaseSegments()
-	x.notes.release()
+	x.releaseMaps()
 }
 
 // releaseInBackground releases the maps' pages every period until the returned
@@ -92,8 +91,7 @@ func (x *Index) releaseInBackground(period time.Duration) (stop func()) {
 				return
 			case <-t.C:
 				if x.pages.mu.TryLock() {
-					x.releaseSegments()
-					x.notes.release()
+					x.releaseMaps()
 					x.pages.done()
 				}
 			}
@@ -103,6 +101,12 @@ func (x *Index) releaseInBackground(period time.Duration) (stop func()) {
 		close(done)
 		wg.Wait()
 	}
+}
+
+// releaseMaps releases the pages of the segments' and the notes' maps.
+func (x *Index) releaseMaps() {
+	x.releaseSegments()
+	x.notes.release()
 }
 
 // mappedSegment is a segment read from a file through a memory map: zap's
@@ -132,10 +136,7 @@ func (x *Index) releaseSegments() {
 
 // release releases the mapped pages of the notes' file, if it is open.
 func (n *notes) release() {
-	if n.dir == "" {
-		return
-	}
-	db := n.opened.Load()
+	db := n.opened.Load() // nil for notes in memory
 	if db == nil {
 		return
 	}

@@ -125,8 +125,7 @@ func TestReadPagesAreReleased(t *testing.T) {
 	if kb := residentKB(t, dir); kb == 0 {
 		t.Fatalf("nothing of %s resident after reading it all", dir)
 	}
-	x.releaseSegments()
-	x.notes.release()
+	x.releaseMaps()
 	if kb := residentKB(t, dir); kb != 0 {
 		t.Errorf("%d kB of %s resident after a release, want 0", kb, dir)
 	}
