@@ -97,3 +97,19 @@ func writeIndex(tb testing.TB, dir string, es []Entry) {
 		tb.Fatal(err)
 	}
 }
+
+// writeNotes stores notes in the on-disk index in dir, opening it for
+// writing and closing it again.
+func writeNotes(tb testing.TB, dir string, notes map[string][]byte) {
+	tb.Helper()
+	x, err := OpenOrCreate(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := x.SetNotes(notes); err != nil {
+		tb.Fatal(err)
+	}
+	if err := x.Close(); err != nil {
+		tb.Fatal(err)
+	}
+}

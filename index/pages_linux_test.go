@@ -76,16 +76,7 @@ func TestReadPagesAreReleased(t *testing.T) {
 	for i := range 40 {
 		notes[fmt.Sprintf("note/%d", i)] = bytes.Repeat([]byte(fmt.Sprintf("%d:%x ", i, i*7919)), 8000)
 	}
-	w, err := OpenOrCreate(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.SetNotes(notes); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
+	writeNotes(t, dir, notes)
 
 	x, err := Open(dir)
 	if err != nil {

@@ -617,16 +617,7 @@ func TestSearchSpanNote(t *testing.T) {
 	want := []string{"a29", "a28", "a27"}
 	for _, note := range []string{"", "2030-01-01 2030-01-02", "1900-01-01 2100-01-01", "2024-04-01 2024-04-02"} {
 		if note != "" {
-			w, err := OpenOrCreate(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := w.SetNote(spanNote, []byte(note)); err != nil {
-				t.Fatal(err)
-			}
-			if err := w.Close(); err != nil {
-				t.Fatal(err)
-			}
+			writeNotes(t, dir, map[string][]byte{spanNote: []byte(note)})
 		}
 		r, err := Open(dir)
 		if err != nil {
