@@ -231,12 +231,13 @@ func finishHash(h uint64) uint64 {
 	return max(h, 1) // 0 marks an empty slot of a termTable
 }
 
-// appendWords appends to dst the words of s, as words returns them; ASCII
-// text, the most common, is read without building a folded copy's fields.
+// appendWords appends to dst the words of s, as foldedWords returns them;
+// ASCII text, the most common, is read without building a folded copy's
+// fields.
 func appendWords(dst []string, s string) []string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return append(dst, words(s)...)
+			return append(dst, foldedWords(s)...)
 		}
 	}
 	// Folding ASCII text lowers its capitals; the words are its runs of

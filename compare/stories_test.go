@@ -548,7 +548,7 @@ func TestAppendWords(t *testing.T) {
 		inputs = append(inputs, b.String())
 	}
 	for _, in := range inputs {
-		got, want := appendWords(nil, in), words(in)
+		got, want := appendWords(nil, in), foldedWords(in)
 		if !slices.Equal(got, want) {
 			t.Errorf("appendWords(%q) = %q, want %q", in, got, want)
 		}

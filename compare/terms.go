@@ -48,8 +48,12 @@ func stem(w string) string {
 }
 
 // words returns the folded content words of s, stemmed, without stop words
-// and without numbers.
-func words(s string) []string {
+// and without numbers. The detectors ask for the words of the same texts
+// pair after pair: ASCII text is read without folding a copy (appendWords).
+func words(s string) []string { return appendWords(nil, s) }
+
+// foldedWords is words for any text: the letter runs of its folded form.
+func foldedWords(s string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(names.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if len(f) < 2 || stopwords[f] {
