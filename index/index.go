@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
 
@@ -38,6 +39,8 @@ type Index struct {
 
 	standard analysis.Analyzer // Bleve's standard analyser, which knows English stop words
 	folded   analysis.Analyzer // the folded and entity fields' analyser
+
+	docs *docMaker // for a writer: builds the documents put
 
 	mu sync.Mutex // serialises writes
 
@@ -374,6 +377,16 @@ func wrap(b bleve.Index, dir string, readOnly bool) (*Index, error) {
 	x.folded = m.AnalyzerNamed(analyzerFolded)
 	if x.standard == nil || x.folded == nil {
 		return nil, fmt.Errorf("mapping has no %s or %s analyser", standard.Name, analyzerFolded)
+	}
+	if !readOnly {
+		im, ok := m.(*mapping.IndexMappingImpl)
+		if !ok {
+			return nil, fmt.Errorf("mapping of type %T", m)
+		}
+		var err error
+		if x.docs, err = newDocMaker(im); err != nil {
+			return nil, err
+		}
 	}
 	if dir != "" && !readOnly {
 		x.stopReleasing = x.releaseInBackground(releasePeriod)

@@ -211,7 +211,7 @@ func (x *Index) putBatch(entries []Entry) (<-chan error, error) {
 		a := &entries[i].Article
 		for j := range entries[i].Claims {
 			c := &entries[i].Claims[j]
-			if err := b.Index(c.ID, claimDoc(a, c)); err != nil {
+			if err := x.index(b, c.ID, claimDoc(a, c)); err != nil {
 				return nil, fmt.Errorf("article %q: claim %q: %w", a.ID, c.ID, err)
 			}
 		}
@@ -219,7 +219,7 @@ func (x *Index) putBatch(entries []Entry) (<-chan error, error) {
 		if err != nil {
 			return nil, fmt.Errorf("article %q: %w", a.ID, err)
 		}
-		if err := b.Index(articleDocID(a.ID), doc); err != nil {
+		if err := x.index(b, articleDocID(a.ID), doc); err != nil {
 			return nil, fmt.Errorf("article %q: %w", a.ID, err)
 		}
 	}
@@ -228,6 +228,15 @@ func (x *Index) putBatch(entries []Entry) (<-chan error, error) {
 		return nil, fmt.Errorf("write batch: %w", err)
 	}
 	return done, nil
+}
+
+// index adds to b the document of id with the given values.
+func (x *Index) index(b *bleve.Batch, id string, values map[string]any) error {
+	doc, err := x.docs.document(id, values)
+	if err != nil {
+		return err
+	}
+	return b.IndexAdvanced(doc)
 }
 
 // Move records that articles already in the index, their content and
@@ -259,7 +268,7 @@ func (x *Index) Move(arts []claims.Article) error {
 			a := &chunk[i]
 			doc, err := articleDoc(a, byArticle[a.ID])
 			if err == nil {
-				err = b.Index(articleDocID(a.ID), doc)
+				err = x.index(b, articleDocID(a.ID), doc)
 			}
 			if err != nil {
 				x.mu.Unlock()
