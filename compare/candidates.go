@@ -3,6 +3,7 @@ package compare
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/claims"
 )
@@ -28,6 +29,7 @@ type storyIndex struct {
 	c      *corpus
 	claims []*claims.Claim
 	pos    []int32   // of each claim in the corpus
+	rank   []int32   // of each claim's id among the index's ids
 	post   [][]int32 // by term
 	common int
 	// score and touched are scratch space of one query.
@@ -47,6 +49,15 @@ func (c *corpus) newStoryIndex(articles []string) *storyIndex {
 		for _, t := range c.terms[x.pos[i]] {
 			x.post[t] = append(x.post[t], int32(i))
 		}
+	}
+	byID := make([]int32, len(x.claims))
+	for i := range byID {
+		byID[i] = int32(i)
+	}
+	slices.SortFunc(byID, func(a, b int32) int { return strings.Compare(x.claims[a].ID, x.claims[b].ID) })
+	x.rank = make([]int32, len(x.claims))
+	for r, i := range byID {
+		x.rank[i] = int32(r)
 	}
 	x.common = max(storyCommonFloor, len(x.claims)/storyCommonShare)
 	x.score = make([]float64, len(x.claims))
@@ -103,9 +114,8 @@ func (x *storyIndex) candidates(k int, limit int) []int32 {
 		}
 	}
 	type hit struct {
-		i     int32
-		cl    *claims.Claim
-		score float64
+		i, rank int32
+		score   float64
 	}
 	hits := make([]hit, 0, len(x.touched))
 	for _, i := range x.touched {
@@ -113,11 +123,11 @@ func (x *storyIndex) candidates(k int, limit int) []int32 {
 		if n := x.c.norm(x.pos[i]); n > 0 {
 			s /= n
 		}
-		hits = append(hits, hit{i, x.claims[i], s})
+		hits = append(hits, hit{i, x.rank[i], s})
 		x.score[i] = 0
 	}
 	better := func(a, b hit) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.cl.ID, b.cl.ID))
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.rank, b.rank))
 	}
 	if len(hits) > 2*limit {
 		// Only the best limit are wanted: keep those at or above the
