@@ -200,6 +200,12 @@ type corpus struct {
 	isKey   []bool
 	norms   []float64 // of each claim's vector, -1 until computed
 	feats   []*features
+	// last holds the features asked for last, of the two claims being
+	// compared, which the detectors ask for again and again.
+	last [2]struct {
+		cl *claims.Claim
+		f  *features
+	}
 }
 
 // features are what the detectors read from one claim, computed once.
@@ -219,13 +225,19 @@ type features struct {
 // feat returns the features of a claim of the corpus, computing them on
 // first use.
 func (c *corpus) feat(cl *claims.Claim) *features {
-	p := c.pos[cl]
-	if f := c.feats[p]; f != nil {
-		return f
+	for _, l := range c.last {
+		if l.cl == cl {
+			return l.f
+		}
 	}
-	f := &features{clocks: clocksOf(cl), booster: reBooster.MatchString(cl.Text), dispute: reDispute.FindStringIndex(cl.Text), keys: sortedEntityKeys(cl)}
-	f.character.text, f.character.start, f.character.object = characterisation(cl)
-	c.feats[p] = f
+	p := c.pos[cl]
+	f := c.feats[p]
+	if f == nil {
+		f = &features{clocks: clocksOf(cl), booster: reBooster.MatchString(cl.Text), dispute: reDispute.FindStringIndex(cl.Text), keys: sortedEntityKeys(cl)}
+		f.character.text, f.character.start, f.character.object = characterisation(cl)
+		c.feats[p] = f
+	}
+	c.last[1], c.last[0].cl, c.last[0].f = c.last[0], cl, f
 	return f
 }
 
