@@ -611,14 +611,12 @@ func (g *global) compareStory(ctx context.Context, s Story, src Source, cands Ca
 	}
 	// Nearly every claim meets its limit of candidates, most pairs from
 	// both sides.
-	seen := make(map[uint64]bool, len(cs)*opt.Limit/2)
+	seen := newPairSet(len(cs), len(cs)*opt.Limit/2)
 	// visit compares the claims at p and q in the corpus, once.
 	visit := func(p, q int32) {
-		key := uint64(min(p, q))<<32 | uint64(max(p, q))
-		if seen[key] {
+		if !seen.add(p, q) {
 			return
 		}
-		seen[key] = true
 		r.comparisons++
 		x, y := c.claims[p], c.claims[q]
 		if y.ID < x.ID {
@@ -682,6 +680,48 @@ func (g *global) compareStory(ctx context.Context, s Story, src Source, cands Ca
 		r.found = append(r.found, *found[id])
 	}
 	return r, nil
+}
+
+// pairSet is a set of pairs of distinct claims of a story, by their
+// numbers in its corpus: a bit for every pair of a story of up to
+// densePairs claims, else a map.
+type pairSet struct {
+	bits []uint64
+	m    map[uint64]struct{}
+}
+
+// densePairs is the most claims a story may have for its pairSet to hold a
+// bit per pair: 4 MB for 8,192 claims.
+const densePairs = 8192
+
+// newPairSet is an empty set of pairs of n claims; about hint pairs are
+// to come.
+func newPairSet(n, hint int) *pairSet {
+	if n <= densePairs {
+		return &pairSet{bits: make([]uint64, (n*(n-1)/2+63)/64)}
+	}
+	return &pairSet{m: make(map[uint64]struct{}, hint)}
+}
+
+// add adds the pair of p and q, in either order, and reports whether it was
+// not in the set.
+func (s *pairSet) add(p, q int32) bool {
+	lo, hi := int(min(p, q)), int(max(p, q))
+	if s.bits != nil {
+		i := hi*(hi-1)/2 + lo
+		w, b := i/64, uint64(1)<<(i%64)
+		if s.bits[w]&b != 0 {
+			return false
+		}
+		s.bits[w] |= b
+		return true
+	}
+	key := uint64(lo)<<32 | uint64(hi)
+	if _, ok := s.m[key]; ok {
+		return false
+	}
+	s.m[key] = struct{}{}
+	return true
 }
 
 // reuseStory is the result of a story stored in a cache, with the name

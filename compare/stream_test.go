@@ -3,6 +3,7 @@ package compare
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"strings"
@@ -566,5 +567,34 @@ func TestComparisonsArePairsComparedOnce(t *testing.T) {
 	}
 	if res.Comparisons != want {
 		t.Errorf("%d comparisons, want %d distinct pairs", res.Comparisons, want)
+	}
+}
+
+// TestPairSet adds random pairs, in either order, to sets of a bit per pair
+// and of a map, and checks that each reports a pair new exactly when it is.
+func TestPairSet(t *testing.T) {
+	for _, n := range []int{2, 3, 64, 300, densePairs, densePairs + 1} {
+		s := newPairSet(n, 16)
+		if dense := n <= densePairs; (s.bits != nil) != dense {
+			t.Fatalf("n = %d: bits %v, want dense %v", n, s.bits != nil, dense)
+		}
+		want := map[[2]int32]bool{}
+		rng := rand.New(rand.NewPCG(uint64(n), 1))
+		for range 5000 {
+			p, q := int32(rng.IntN(n)), int32(rng.IntN(n))
+			if p == q {
+				continue
+			}
+			// Pairs at the ends of the numbering, where a bit's place is
+			// easiest to get wrong, as often as the others.
+			if rng.IntN(4) == 0 {
+				p, q = int32(n-1), int32(rng.IntN(n-1))
+			}
+			k := [2]int32{min(p, q), max(p, q)}
+			if got := s.add(p, q); got != !want[k] {
+				t.Fatalf("n = %d: add(%d, %d) = %v, want %v", n, p, q, got, !want[k])
+			}
+			want[k] = true
+		}
 	}
 }
