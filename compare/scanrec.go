@@ -44,6 +44,24 @@ func recordOf(g *bagger, cls []*claims.Claim) scanRecord {
 	return r
 }
 
+// Learn gives the Cache entry in which CompareFrom's first pass keeps what
+// it learns of article a from its claims cs (in their order in the
+// article), "" and nil when a has no content hash. Putting it in the Cache
+// of a later CompareFrom, as articles are extracted, spares that pass
+// reading their claims back.
+func Learn(a *claims.Article, cs []claims.Claim) (key string, value []byte) {
+	key = scanKey(a)
+	if key == "" {
+		return "", nil
+	}
+	ptrs := make([]*claims.Claim, len(cs))
+	for i := range cs {
+		ptrs[i] = &cs[i]
+	}
+	r := recordOf(&bagger{}, ptrs)
+	return key, r.encode()
+}
+
 // scanKey is the cache key of an article's scan record: a fingerprint of
 // its id, content and metadata, from which its claims are extracted. ""
 // when the article has no content hash.

@@ -1,6 +1,9 @@
 package compare
 
 import (
+	"bytes"
+	"context"
+	"sync"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -71,4 +74,72 @@ func FuzzDecodeRecord(f *testing.F) {
 			t.Fatalf("read with shared strings differs (-without +with):\n%s", d)
 		}
 	})
+}
+
+// TestLearn checks that Learn gives, byte for byte, the cache entries that
+// CompareFrom writes for what it learns of each article, and that a
+// comparison reading them gives the result of one without a cache.
+func TestLearn(t *testing.T) {
+	arts, cs := seedArticles(t)
+	m := memoryOf(cs)
+	written := mapCache{}
+	want, err := CompareFrom(context.Background(), arts, m, nil, Options{Cache: written})
+	if err != nil {
+		t.Fatal(err)
+	}
+	learnt := mapCache{}
+	for i := range arts {
+		k, v := Learn(&arts[i], m[arts[i].ID])
+		if k == "" {
+			t.Fatalf("%s: no key", arts[i].ID)
+		}
+		if !bytes.Equal(v, written[k]) {
+			t.Errorf("%s: Learn gives %d bytes under %s, CompareFrom wrote %d", arts[i].ID, len(v), k, len(written[k]))
+		}
+		learnt[k] = v
+	}
+	// With every record learnt, the claims of each article are read once,
+	// to compare its story; without, once more, to learn them.
+	for _, c := range []struct {
+		cache mapCache
+		reads int
+	}{{learnt, 1}, {mapCache{}, 2}} {
+		counting := &countingSource{src: m}
+		got, err := CompareFrom(context.Background(), arts, counting, nil, Options{Cache: c.cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(want, got, ignorePhases); d != "" {
+			t.Errorf("with %d records cached: result differs (-want +got):\n%s", len(c.cache), d)
+		}
+		for _, a := range arts {
+			if n := counting.read[a.ID]; n != c.reads {
+				t.Errorf("with %d records cached: claims of %s read %d times, want %d", len(c.cache), a.ID, n, c.reads)
+			}
+		}
+	}
+	noHash := arts[0]
+	noHash.Hash = ""
+	if k, v := Learn(&noHash, m[noHash.ID]); k != "" || v != nil {
+		t.Errorf("article without a hash: Learn = %q, %d bytes; want none", k, len(v))
+	}
+}
+
+// countingSource counts how often each article's claims are read.
+type countingSource struct {
+	mu   sync.Mutex
+	src  Source
+	read map[string]int
+}
+
+func (c *countingSource) Claims(ids ...string) ([]claims.Claim, error) {
+	c.mu.Lock()
+	if c.read == nil {
+		c.read = map[string]int{}
+	}
+	for _, id := range ids {
+		c.read[id]++
+	}
+	c.mu.Unlock()
+	return c.src.Claims(ids...)
 }

@@ -232,10 +232,19 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		}
 		extractTime += time.Since(t0)
 		tick, finish := o.progress(e, len(todo))
+		// What the comparison learns of each article from its claims is
+		// learnt as it is extracted, ahead of the indexing that holds the
+		// other core, and cached once it is indexed: the comparison then
+		// need not read every article's claims back from the index.
+		var learnt compare.Cache
+		if b := buildID(); b != "" {
+			learnt = storyCache{idx: idx, build: b}
+		}
 		type extracted struct {
 			chunk  []*claims.Article
 			claims [][]claims.Claim
 			errs   claims.ErrorList
+			learnt map[string][]byte
 		}
 		chunks := make(chan extracted, 1)
 		stop := make(chan struct{})
@@ -249,8 +258,17 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 				if ctx.Err() != nil {
 					return // the chunk may be partly extracted: not indexed
 				}
+				var records map[string][]byte
+				if learnt != nil {
+					records = make(map[string][]byte, len(chunk))
+					for i, a := range chunk {
+						if k, v := compare.Learn(a, cs[i]); k != "" {
+							records[k] = v
+						}
+					}
+				}
 				select {
-				case chunks <- extracted{chunk, cs, xerrs}:
+				case chunks <- extracted{chunk, cs, xerrs, records}:
 				case <-stop:
 					return
 				}
@@ -268,7 +286,10 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 				batch[i] = index.Entry{Article: *a, Claims: c.claims[i]}
 				n += len(c.claims[i])
 			}
-			if putErr = idx.PutMany(batch); putErr != nil {
+			if putErr = idx.PutMany(batch); putErr == nil && len(c.learnt) > 0 {
+				putErr = learnt.Put(c.learnt)
+			}
+			if putErr != nil {
 				close(stop)
 				continue
 			}
