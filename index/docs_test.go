@@ -3,8 +3,6 @@ package index
 import (
 	"cmp"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -59,21 +57,7 @@ func TestDocumentsAsTheMappingMapsThem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var entries []Entry
-	if dir := filepath.Join("..", "seeds"); dirExists(dir) {
-		arts, errs := claims.Load([]string{dir}, claims.LoadOptions{})
-		if len(errs) > 0 {
-			t.Fatalf("Load: %v", errs)
-		}
-		ex, err := claims.NewExtractor()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, a := range arts {
-			cs, _ := ex.Extract(a)
-			entries = append(entries, Entry{Article: *a, Claims: cs})
-		}
-	}
+	entries := seedEntries(t)
 	// No outlet, no date, a range with a unit, a time, a name with a
 	// diacritic and an apostrophe.
 	a := article("plain", "", date(1, 1, 1))
@@ -83,9 +67,6 @@ func TestDocumentsAsTheMappingMapsThem(t *testing.T) {
 	c.Times = []claims.Time{{Text: "Friday", Value: "2022-06-17", Low: date(2022, 6, 17), High: date(2022, 6, 17), Kind: timex.KindDate, Unit: timex.Day}}
 	c.Modality = claims.Hedged
 	entries = append(entries, Entry{Article: a, Claims: []claims.Claim{c, claim("plain", 2, "")}})
-	if len(entries) < 2 {
-		t.Fatal("no seeds")
-	}
 
 	docs := 0
 	check := func(id string, values map[string]any) {
@@ -130,9 +111,4 @@ func TestDocumentsAsTheMappingMapsThem(t *testing.T) {
 			t.Errorf("document(%v): no error", values)
 		}
 	}
-}
-
-func dirExists(dir string) bool {
-	st, err := os.Stat(dir)
-	return err == nil && st.IsDir()
 }

@@ -12,10 +12,10 @@ import (
 	"github.com/crosscheck/crosscheck/claims"
 )
 
-// TestSeedsRoundTrip stores the claims extracted from the seed articles in
-// an on-disk index and checks that they come back exactly, and that a
-// search for one spelling of a name finds the others.
-func TestSeedsRoundTrip(t *testing.T) {
+// seedEntries are the seed articles with the claims extracted from them;
+// the test is skipped when the seeds are not there.
+func seedEntries(t *testing.T) []Entry {
+	t.Helper()
 	dir := filepath.Join("..", "seeds")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("no seed articles at %s: %v", dir, err)
@@ -36,6 +36,14 @@ func TestSeedsRoundTrip(t *testing.T) {
 		}
 		entries = append(entries, Entry{Article: *a, Claims: cs})
 	}
+	return entries
+}
+
+// TestSeedsRoundTrip stores the claims extracted from the seed articles in
+// an on-disk index and checks that they come back exactly, and that a
+// search for one spelling of a name finds the others.
+func TestSeedsRoundTrip(t *testing.T) {
+	entries := seedEntries(t)
 	idx := filepath.Join(t.TempDir(), "idx")
 	writeIndex(t, idx, entries)
 	x, err := Open(idx)
