@@ -32,9 +32,26 @@ type storyIndex struct {
 	rank   []int32   // of each claim's id among the index's ids
 	post   [][]int32 // by term
 	common int
-	// score and touched are scratch space of one query.
-	score   []float64
-	touched []int32
+	// score and touched are scratch space of one query, and so are the
+	// rest, kept from one query to the next.
+	score       []float64
+	touched     []int32
+	keys, words []termDF
+	hits        []hit
+	scores      []float64
+	out         []int32
+}
+
+// termDF is a term of a query and its document frequency.
+type termDF struct {
+	t  int32 // terms are numbered in the order of their text
+	df int
+}
+
+// hit is a candidate of a query: its number, its rank and its score.
+type hit struct {
+	i, rank int32
+	score   float64
 }
 
 // newStoryIndex indexes the claims of the given articles.
@@ -70,35 +87,32 @@ func (c *corpus) newStoryIndex(articles []string) *storyIndex {
 // broken by claim id. All name keys of the claim are looked up, and its
 // storyTerms rarest content words; terms too common in the story are not.
 // The candidates are given by their place in the index; none when the claim
-// shares nothing.
+// shares nothing. The list is the index's own, good until the next query.
 func (x *storyIndex) candidates(k int, limit int) []int32 {
 	cl := x.claims[k]
-	type tdf struct {
-		t  int32 // terms are numbered in the order of their text
-		df int
-	}
-	var keys, words []tdf
+	keys, words := x.keys[:0], x.words[:0]
 	for _, t := range x.c.terms[x.pos[k]] {
 		df := len(x.post[t])
 		if df < 2 || df > x.common {
 			continue
 		}
 		if x.c.isKey[t] {
-			keys = append(keys, tdf{t, df})
+			keys = append(keys, termDF{t, df})
 		} else {
-			words = append(words, tdf{t, df})
+			words = append(words, termDF{t, df})
 		}
 	}
 	// Sorted, so that scores are summed in one order and come out the same
 	// to the last bit in every run.
-	byRarity := func(a, b tdf) int { return cmp.Or(cmp.Compare(a.df, b.df), cmp.Compare(a.t, b.t)) }
+	x.keys, x.words = keys, words
+	byRarity := func(a, b termDF) int { return cmp.Or(cmp.Compare(a.df, b.df), cmp.Compare(a.t, b.t)) }
 	slices.SortFunc(keys, byRarity)
 	slices.SortFunc(words, byRarity)
 	if len(words) > storyTerms {
 		words = words[:storyTerms]
 	}
 	x.touched = x.touched[:0]
-	for _, group := range [][]tdf{keys, words} {
+	for _, group := range [2][]termDF{keys, words} {
 		for _, t := range group {
 			w := x.c.idfs[t.t]
 			w *= w
@@ -113,11 +127,7 @@ func (x *storyIndex) candidates(k int, limit int) []int32 {
 			}
 		}
 	}
-	type hit struct {
-		i, rank int32
-		score   float64
-	}
-	hits := make([]hit, 0, len(x.touched))
+	hits := x.hits[:0]
 	for _, i := range x.touched {
 		s := x.score[i]
 		if n := x.c.norm(x.pos[i]); n > 0 {
@@ -132,10 +142,11 @@ func (x *storyIndex) candidates(k int, limit int) []int32 {
 	if len(hits) > 2*limit {
 		// Only the best limit are wanted: keep those at or above the
 		// limit-th best score before sorting.
-		scores := make([]float64, len(hits))
-		for i, h := range hits {
-			scores[i] = h.score
+		scores := x.scores[:0]
+		for _, h := range hits {
+			scores = append(scores, h.score)
 		}
+		x.scores = scores
 		cut := nthLargest(scores, limit)
 		kept := hits[:0]
 		for _, h := range hits {
@@ -149,10 +160,12 @@ func (x *storyIndex) candidates(k int, limit int) []int32 {
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
-	out := make([]int32, len(hits))
-	for i, h := range hits {
-		out[i] = h.i
+	x.hits = hits
+	out := x.out[:0]
+	for _, h := range hits {
+		out = append(out, h.i)
 	}
+	x.out = out
 	return out
 }
 
