@@ -220,6 +220,20 @@ type features struct {
 		start  int
 		object string
 	}
+	// Computed when first asked for (lazy): passive, counted, what.
+	passive int8      // 0 unknown, 1 no, 2 yes: worded as what is believed or feared
+	counted []counted // the claim's figures for the number detector (countsOf), when countOK
+	countOK bool
+	what    *claimWords
+}
+
+// claimWords are the words of a claim that hedgeConcerns reads, each list
+// distinct and sorted: the words of its text but those of its names, the
+// words of its names, and, for a hedged claim, the words of the clause its
+// hedge bears on (hedged is false without one).
+type claimWords struct {
+	content, names, clause []string
+	hedged                 bool
 }
 
 // feat returns the features of a claim of the corpus, computing them on

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -207,35 +208,48 @@ func sameGrain(a, b claims.Time) bool {
 // in claims about the same event. A different figure in a later article that
 // is higher is an update (a rising toll), not a contradiction; so are growing
 // lower bounds ("more than 640", later "above 680").
+// counted is a figure of a claim and what it counts.
+type counted struct {
+	q claims.Quantity
+	m measure
+}
+
+// countsOf returns the figures of a claim that the number detector
+// compares: not ordinals, nor spans of time but the length of a sentence,
+// and only those whose measure is known.
+func countsOf(cl *claims.Claim) []counted {
+	var out []counted
+	for _, q := range cl.Quantities {
+		if q.Ordinal {
+			continue
+		}
+		if isDuration(unitOf(q)) {
+			// Spans of time are the date detector's, except the length
+			// of a sentence: "a prison term of 12 years".
+			if isTerm(cl, q) {
+				out = append(out, counted{q, measure{what: "term:" + unitOf(q), scope: map[string]bool{}}})
+			}
+			continue
+		}
+		m := measureOf(cl, q)
+		if m.what == "" {
+			continue
+		}
+		out = append(out, counted{q, m})
+	}
+	return out
+}
+
 func (c *corpus) numbers(story string, x, y *claims.Claim, align float64, keys []string) []Discrepancy {
 	if len(x.Quantities) == 0 || len(y.Quantities) == 0 || c.differentEvents(x, y) {
 		return nil
 	}
-	type counted struct {
-		q claims.Quantity
-		m measure
-	}
 	read := func(cl *claims.Claim) []counted {
-		var out []counted
-		for _, q := range cl.Quantities {
-			if q.Ordinal {
-				continue
-			}
-			if isDuration(unitOf(q)) {
-				// Spans of time are the date detector's, except the
-				// length of a sentence: "a prison term of 12 years".
-				if isTerm(cl, q) {
-					out = append(out, counted{q, measure{what: "term:" + unitOf(q), scope: map[string]bool{}}})
-				}
-				continue
-			}
-			m := measureOf(cl, q)
-			if m.what == "" {
-				continue
-			}
-			out = append(out, counted{q, m})
+		f := c.feat(cl)
+		if !f.countOK {
+			f.counted, f.countOK = countsOf(cl), true
 		}
-		return out
+		return f.counted
 	}
 	cx, cy := read(x), read(y)
 	related := func(a, b counted) bool {
@@ -710,10 +724,10 @@ func (c *corpus) modality(story string, x, y *claims.Claim, align float64, keys 
 	if hx {
 		firm, hedged = y, x
 	}
-	if rePassiveBelief.MatchString(firm.Text) {
+	if c.passiveBelief(firm) {
 		return nil // "nine others were believed trapped" is hedged too
 	}
-	if !hedgeConcerns(hedged, firm) {
+	if !c.hedgeConcerns(hedged, firm) {
 		return nil
 	}
 	// What the hedge bears on must be something the firm claim says, of
@@ -756,33 +770,81 @@ func (c *corpus) modality(story string, x, y *claims.Claim, align float64, keys 
 // hedgeConcerns tells whether the hedge of one claim bears on what the other
 // says: the clause around the hedge shares at least two content words with
 // it. "Interlocutors could criticise" hedges nothing of "Putin travelled
-// abroad", however alike the rest of the two sentences.
-func hedgeConcerns(hedged, firm *claims.Claim) bool {
-	clause := hedgeClause(hedged)
-	if clause == "" {
-		return false
-	}
-	fw := map[string]bool{}
-	for _, w := range words(firm.Text) {
-		fw[w] = true
-	}
-	// Names say who; the shared words must say what.
-	for _, cl := range []*claims.Claim{hedged, firm} {
-		for _, e := range cl.Entities {
-			for _, w := range words(e.Text) {
-				delete(fw, w)
-			}
-		}
+// abroad", however alike the rest of the two sentences. The words of each
+// claim are read once.
+func (c *corpus) hedgeConcerns(hedged, firm *claims.Claim) bool {
+	return sharedClauseWords(c.words(hedged), c.words(firm)) >= 2
+}
+
+// sharedClauseWords counts the words of the clause of the hedged claim h
+// that the firm claim f has, but for the words of either's names (names say
+// who; the shared words must say what).
+func sharedClauseWords(h, f *claimWords) int {
+	if !h.hedged {
+		return 0
 	}
 	shared := 0
-	seen := map[string]bool{}
-	for _, w := range words(clause) {
-		if fw[w] && !seen[w] {
-			seen[w] = true
-			shared++
+	for i, j := 0, 0; i < len(h.clause) && j < len(f.content); {
+		switch w := h.clause[i]; {
+		case w < f.content[j]:
+			i++
+		case w > f.content[j]:
+			j++
+		default:
+			if _, named := slices.BinarySearch(h.names, w); !named {
+				shared++
+			}
+			i++
+			j++
 		}
 	}
-	return shared >= 2
+	return shared
+}
+
+// wordsOf returns the words of a claim that hedgeConcerns reads.
+func wordsOf(cl *claims.Claim) *claimWords {
+	distinct := func(ws []string) []string {
+		slices.Sort(ws)
+		return slices.Compact(ws)
+	}
+	var names []string
+	for _, e := range cl.Entities {
+		names = append(names, words(e.Text)...)
+	}
+	cw := &claimWords{names: distinct(names)}
+	for _, w := range words(cl.Text) {
+		if _, named := slices.BinarySearch(cw.names, w); !named {
+			cw.content = append(cw.content, w)
+		}
+	}
+	cw.content = distinct(cw.content)
+	if clause := hedgeClause(cl); clause != "" {
+		cw.hedged, cw.clause = true, distinct(words(clause))
+	}
+	return cw
+}
+
+// words returns the words of a claim of the corpus that hedgeConcerns
+// reads, computed once.
+func (c *corpus) words(cl *claims.Claim) *claimWords {
+	f := c.feat(cl)
+	if f.what == nil {
+		f.what = wordsOf(cl)
+	}
+	return f.what
+}
+
+// passiveBelief reports whether a claim of the corpus is worded as what is
+// believed or feared (rePassiveBelief), matched once.
+func (c *corpus) passiveBelief(cl *claims.Claim) bool {
+	f := c.feat(cl)
+	if f.passive == 0 {
+		f.passive = 1
+		if rePassiveBelief.MatchString(cl.Text) {
+			f.passive = 2
+		}
+	}
+	return f.passive == 2
 }
 
 // hedgeClause returns the clause of a hedged claim around its cue: from the

@@ -195,3 +195,75 @@ func TestDetectors(t *testing.T) {
 		})
 	}
 }
+
+// TestHedgeConcernsLikeReference checks the hedge test on the words each
+// claim keeps against the one on the sentences, for every hedged claim and
+// every other claim of the seeds and of the news clusters when they are
+// found (see evalDir).
+func TestHedgeConcernsLikeReference(t *testing.T) {
+	paths := []string{filepath.Join("..", "seeds")}
+	dir := os.Getenv("CROSSCHECK_EVAL")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "eval")
+	}
+	clusters, _ := filepath.Glob(filepath.Join(dir, "clusters", "*"))
+	paths = append(paths, clusters...)
+	arts, byArticle := loadCorpus(t, paths...)
+	var cs []claims.Claim
+	for _, a := range arts {
+		for _, cl := range byArticle[a.ID] {
+			cs = append(cs, *cl)
+		}
+	}
+	c := newCorpus(arts, cs)
+	pairs, concerned := 0, 0
+	for _, h := range c.claims {
+		if h.Modality != claims.Hedged {
+			continue
+		}
+		for _, f := range c.claims {
+			if f == h {
+				continue
+			}
+			want := referenceHedgeConcerns(h, f)
+			if got := c.hedgeConcerns(h, f); got != want {
+				t.Errorf("hedgeConcerns(%q, %q) = %v, want %v", h.Text, f.Text, got, want)
+			}
+			pairs++
+			if want {
+				concerned++
+			}
+		}
+	}
+	if concerned == 0 || concerned == pairs {
+		t.Fatalf("%d of %d pairs concerned: the test tells nothing", concerned, pairs)
+	}
+}
+
+// referenceHedgeConcerns is hedgeConcerns on sets of the sentences' words.
+func referenceHedgeConcerns(hedged, firm *claims.Claim) bool {
+	clause := hedgeClause(hedged)
+	if clause == "" {
+		return false
+	}
+	fw := map[string]bool{}
+	for _, w := range words(firm.Text) {
+		fw[w] = true
+	}
+	for _, cl := range []*claims.Claim{hedged, firm} {
+		for _, e := range cl.Entities {
+			for _, w := range words(e.Text) {
+				delete(fw, w)
+			}
+		}
+	}
+	shared := 0
+	seen := map[string]bool{}
+	for _, w := range words(clause) {
+		if fw[w] && !seen[w] {
+			seen[w] = true
+			shared++
+		}
+	}
+	return shared >= 2
+}
