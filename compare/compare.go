@@ -220,11 +220,12 @@ type features struct {
 		start  int
 		object string
 	}
-	// Computed when first asked for (lazy): passive, counted, what.
+	// Computed when first asked for: passive, counted, what, quotes.
 	passive int8      // 0 unknown, 1 no, 2 yes: worded as what is believed or feared
 	counted []counted // the claim's figures for the number detector (countsOf), when countOK
 	countOK bool
 	what    *claimWords
+	quotes  [][]string // the words of each quotation
 }
 
 // claimWords are the words of a claim that hedgeConcerns reads, each list
@@ -346,12 +347,19 @@ func intersect(a, b []string) []string {
 // pair runs the pairwise detectors on two claims of one story.
 func (c *corpus) pair(story string, x, y *claims.Claim, a float64) []Discrepancy {
 	keys := intersect(c.feat(x).keys, c.feat(y).keys)
-	var out []Discrepancy
-	out = append(out, c.dates(story, x, y, a, keys)...)
-	out = append(out, c.numbers(story, x, y, a, keys)...)
-	out = append(out, c.framing(story, x, y, a, keys)...)
-	out = append(out, c.modality(story, x, y, a, keys)...)
-	out = append(out, c.quotes(story, x, y, a, keys)...)
+	// Most pairs differ in nothing: their lists are empty, and are
+	// joined only when not.
+	out := c.dates(story, x, y, a, keys)
+	for _, ds := range [...][]Discrepancy{
+		c.numbers(story, x, y, a, keys),
+		c.framing(story, x, y, a, keys),
+		c.modality(story, x, y, a, keys),
+		c.quotes(story, x, y, a, keys),
+	} {
+		if len(ds) > 0 {
+			out = append(out, ds...)
+		}
+	}
 	return out
 }
 

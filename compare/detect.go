@@ -52,7 +52,7 @@ func (c *corpus) dates(story string, x, y *claims.Claim, align float64, keys []s
 	}
 	// Claims alike only in the names they share (the town of an
 	// earthquake and of an envoy's visit) speak of different events.
-	if sharedWords(x.Text, y.Text, x, y) == 0 {
+	if !c.shareContent(x, y) {
 		return nil
 	}
 	var conflict [2]int
@@ -834,6 +834,37 @@ func (c *corpus) words(cl *claims.Claim) *claimWords {
 	return f.what
 }
 
+// shareContent reports whether two claims of the corpus share a word that
+// is not a word of a name of either: sharedWords(x.Text, y.Text, x, y) > 0
+// on the words of each claim read once.
+func (c *corpus) shareContent(x, y *claims.Claim) bool {
+	a, b := c.words(x).content, c.words(y).content
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// quoteWords returns the words of each quotation of a claim of the corpus,
+// read once.
+func (c *corpus) quoteWords(cl *claims.Claim) [][]string {
+	f := c.feat(cl)
+	if f.quotes == nil {
+		f.quotes = make([][]string, len(cl.Quotes))
+		for i, q := range cl.Quotes {
+			f.quotes[i] = words(q.Text)
+		}
+	}
+	return f.quotes
+}
+
 // passiveBelief reports whether a claim of the corpus is worded as what is
 // believed or feared (rePassiveBelief), matched once.
 func (c *corpus) passiveBelief(cl *claims.Claim) bool {
@@ -1057,14 +1088,18 @@ func cueText(cl *claims.Claim) string {
 // quotation that is a part of the other is not a difference.
 func (c *corpus) quotes(story string, x, y *claims.Claim, align float64, keys []string) []Discrepancy {
 	var out []Discrepancy
-	for _, qx := range x.Quotes {
-		wx := words(qx.Text)
+	if len(x.Quotes) == 0 || len(y.Quotes) == 0 {
+		return nil
+	}
+	qwx, qwy := c.quoteWords(x), c.quoteWords(y)
+	for i, qx := range x.Quotes {
+		wx := qwx[i]
 		if len(wx) < 4 {
 			continue
 		}
 		sx := speakerOf(x, qx)
-		for _, qy := range y.Quotes {
-			wy := words(qy.Text)
+		for j, qy := range y.Quotes {
+			wy := qwy[j]
 			sy := speakerOf(y, qy)
 			if len(wy) < 4 || !sameSpeaker(sx, sy) {
 				continue

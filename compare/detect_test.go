@@ -267,3 +267,31 @@ func referenceHedgeConcerns(hedged, firm *claims.Claim) bool {
 	}
 	return shared >= 2
 }
+
+// TestShareContentLikeSharedWords checks shareContent against sharedWords
+// for every pair of claims of the seeds.
+func TestShareContentLikeSharedWords(t *testing.T) {
+	arts, byArticle := loadCorpus(t, filepath.Join("..", "seeds"))
+	var cs []claims.Claim
+	for _, a := range arts {
+		for _, cl := range byArticle[a.ID] {
+			cs = append(cs, *cl)
+		}
+	}
+	c := newCorpus(arts, cs)
+	share := 0
+	for i, x := range c.claims {
+		for _, y := range c.claims[i+1:] {
+			want := sharedWords(x.Text, y.Text, x, y) > 0
+			if got := c.shareContent(x, y); got != want {
+				t.Errorf("shareContent(%q, %q) = %v, want %v", x.Text, y.Text, got, want)
+			}
+			if want {
+				share++
+			}
+		}
+	}
+	if n := len(c.claims) * (len(c.claims) - 1) / 2; share == 0 || share == n {
+		t.Fatalf("%d of %d pairs share content words: the test tells nothing", share, n)
+	}
+}
