@@ -800,7 +800,7 @@ func newStoryCorpus(g *global, articles []string, cs []claims.Claim) *corpus {
 		c.claims[i], c.pos[cl] = cl, int32(i)
 		ts := termsOf(cl)
 		c.vocab.add(ts)
-		texts[i] = sortedKeys(ts)
+		texts[i] = ts
 		c.norms[i] = -1
 	}
 	all := sortedKeys(c.vocab.df)

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -64,17 +65,16 @@ func foldedWords(s string) []string {
 	return out
 }
 
-// termsOf returns the set of terms of a claim: its content words and, marked
-// with a prefix, the name keys of its entities (whole and surname alone).
-func termsOf(c *claims.Claim) map[string]bool {
-	t := map[string]bool{}
-	for _, w := range words(c.Text) {
-		t[w] = true
-	}
+// termsOf returns the terms of a claim, distinct and sorted: its content
+// words and, marked with a prefix, the name keys of its entities (whole and
+// surname alone).
+func termsOf(c *claims.Claim) []string {
+	t := words(c.Text)
 	for _, k := range entityKeys(c) {
-		t["@"+k] = true
+		t = append(t, "@"+k)
 	}
-	return t
+	slices.Sort(t)
+	return slices.Compact(t)
 }
 
 // entityKeys returns the distinct name keys of a claim's entities and of
@@ -110,9 +110,10 @@ type vocab struct {
 
 func newVocab() *vocab { return &vocab{df: map[string]int{}} }
 
-func (v *vocab) add(terms map[string]bool) {
+// add counts a document of the given distinct terms.
+func (v *vocab) add(terms []string) {
 	v.n++
-	for t := range terms {
+	for _, t := range terms {
 		v.df[t]++
 	}
 }
