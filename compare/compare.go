@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"iter"
 	"math"
 	"slices"
 	"sort"
@@ -329,19 +330,31 @@ func sortedEntityKeys(c *claims.Claim) []string {
 // intersect returns the strings in both sorted lists, nil when none.
 func intersect(a, b []string) []string {
 	var out []string
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			out = append(out, a[i])
-			i++
-			j++
-		}
+	for w := range common(a, b) {
+		out = append(out, w)
 	}
 	return out
+}
+
+// common yields, in order, the strings found in both of two sorted lists
+// of distinct strings.
+func common(a, b []string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for i, j := 0, 0; i < len(a) && j < len(b); {
+			switch {
+			case a[i] < b[j]:
+				i++
+			case a[i] > b[j]:
+				j++
+			default:
+				if !yield(a[i]) {
+					return
+				}
+				i++
+				j++
+			}
+		}
+	}
 }
 
 // pair runs the pairwise detectors on two claims of one story.

@@ -784,18 +784,9 @@ func sharedClauseWords(h, f *claimWords) int {
 		return 0
 	}
 	shared := 0
-	for i, j := 0, 0; i < len(h.clause) && j < len(f.content); {
-		switch w := h.clause[i]; {
-		case w < f.content[j]:
-			i++
-		case w > f.content[j]:
-			j++
-		default:
-			if _, named := slices.BinarySearch(h.names, w); !named {
-				shared++
-			}
-			i++
-			j++
+	for w := range common(h.clause, f.content) {
+		if _, named := slices.BinarySearch(h.names, w); !named {
+			shared++
 		}
 	}
 	return shared
@@ -838,16 +829,8 @@ func (c *corpus) words(cl *claims.Claim) *claimWords {
 // is not a word of a name of either: sharedWords(x.Text, y.Text, x, y) > 0
 // on the words of each claim read once.
 func (c *corpus) shareContent(x, y *claims.Claim) bool {
-	a, b := c.words(x).content, c.words(y).content
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			return true
-		}
+	for range common(c.words(x).content, c.words(y).content) {
+		return true
 	}
 	return false
 }
