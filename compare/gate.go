@@ -16,6 +16,9 @@ type gated struct {
 	words []string
 	// digit says that every match holds an ASCII digit too.
 	digit bool
+	// byFirst lists the words by their first letter, so that a text is
+	// read once for all of them.
+	byFirst *[256][]string
 }
 
 // gate compiles expr with its gate words.
@@ -25,7 +28,14 @@ func gate(expr string, digit bool, words ...string) gated {
 			panic("compare: gate word " + w + " is not lower-case ASCII")
 		}
 	}
-	return gated{re: regexp.MustCompile(expr), words: words, digit: digit}
+	byFirst := new([256][]string)
+	for _, w := range words {
+		if w == "" {
+			panic("compare: empty gate word")
+		}
+		byFirst[w[0]] = append(byFirst[w[0]], w)
+	}
+	return gated{re: regexp.MustCompile(expr), words: words, digit: digit, byFirst: byFirst}
 }
 
 // possible reports whether s may hold a match.
@@ -37,9 +47,21 @@ func (g gated) possible(s string) bool {
 	if g.digit && !strings.ContainsAny(s, "0123456789") {
 		return false
 	}
-	for _, w := range g.words {
-		if containsFold(s, w) {
-			return true
+	// Whether s holds a word in any mix of ASCII case (a few control
+	// characters pass for a dot, which a gate can afford), in one reading
+	// of s.
+	for i := 0; i < len(s); i++ {
+		for _, w := range g.byFirst[s[i]|0x20] {
+			if len(s)-i < len(w) {
+				continue
+			}
+			k := 1
+			for k < len(w) && s[i+k]|0x20 == w[k] {
+				k++
+			}
+			if k == len(w) {
+				return true
+			}
 		}
 	}
 	return false
@@ -75,27 +97,4 @@ func (g gated) FindAllStringSubmatchIndex(s string, n int) [][]int {
 		return nil
 	}
 	return g.re.FindAllStringSubmatchIndex(s, n)
-}
-
-// containsFold reports whether s contains word, a word of lower-case ASCII
-// letters and dots, in any mix of ASCII case. It may also report true for
-// a few control characters in place of a dot, which a gate can afford.
-func containsFold(s, word string) bool {
-	if len(word) == 0 {
-		return true
-	}
-	first := word[0]
-	for i := 0; i+len(word) <= len(s); i++ {
-		if s[i]|0x20 != first {
-			continue
-		}
-		k := 1
-		for k < len(word) && s[i+k]|0x20 == word[k] {
-			k++
-		}
-		if k == len(word) {
-			return true
-		}
-	}
-	return false
 }
