@@ -29,6 +29,7 @@ type storyIndex struct {
 	c      *corpus
 	claims []*claims.Claim
 	pos    []int32   // of each claim in the corpus
+	art    []int32   // of each claim's article among the story's
 	rank   []int32   // of each claim's id among the index's ids
 	post   [][]int32 // by term
 	common int
@@ -57,8 +58,11 @@ type hit struct {
 // newStoryIndex indexes the claims of the given articles.
 func (c *corpus) newStoryIndex(articles []string) *storyIndex {
 	x := &storyIndex{c: c, post: make([][]int32, len(c.idfs))}
-	for _, a := range articles {
+	for k, a := range articles {
 		x.claims = append(x.claims, c.byArticle[a]...)
+		for len(x.art) < len(x.claims) {
+			x.art = append(x.art, int32(k))
+		}
 	}
 	x.pos = make([]int32, len(x.claims))
 	for i, cl := range x.claims {
@@ -89,7 +93,7 @@ func (c *corpus) newStoryIndex(articles []string) *storyIndex {
 // The candidates are given by their place in the index; none when the claim
 // shares nothing. The list is the index's own, good until the next query.
 func (x *storyIndex) candidates(k int, limit int) []int32 {
-	cl := x.claims[k]
+	art := x.art[k]
 	keys, words := x.keys[:0], x.words[:0]
 	for _, t := range x.c.terms[x.pos[k]] {
 		df := len(x.post[t])
@@ -117,7 +121,7 @@ func (x *storyIndex) candidates(k int, limit int) []int32 {
 			w := x.c.idfs[t.t]
 			w *= w
 			for _, i := range x.post[t.t] {
-				if x.claims[i].Article == cl.Article {
+				if x.art[i] == art {
 					continue
 				}
 				if x.score[i] == 0 {
