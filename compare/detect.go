@@ -203,11 +203,6 @@ func sameGrain(a, b claims.Time) bool {
 	return grain(a) == grain(b)
 }
 
-// numbers finds one counted thing with values that cannot both be right: the
-// same measure (what is counted and what happened to it) in the same scope,
-// in claims about the same event. A different figure in a later article that
-// is higher is an update (a rising toll), not a contradiction; so are growing
-// lower bounds ("more than 640", later "above 680").
 // counted is a figure of a claim and what it counts.
 type counted struct {
 	q claims.Quantity
@@ -240,6 +235,11 @@ func countsOf(cl *claims.Claim) []counted {
 	return out
 }
 
+// numbers finds one counted thing with values that cannot both be right: the
+// same measure (what is counted and what happened to it) in the same scope,
+// in claims about the same event. A different figure in a later article that
+// is higher is an update (a rising toll), not a contradiction; so are growing
+// lower bounds ("more than 640", later "above 680").
 func (c *corpus) numbers(story string, x, y *claims.Claim, align float64, keys []string) []Discrepancy {
 	if len(x.Quantities) == 0 || len(y.Quantities) == 0 || c.differentEvents(x, y) {
 		return nil
