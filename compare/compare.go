@@ -201,6 +201,8 @@ type corpus struct {
 	isKey   []bool
 	norms   []float64 // of each claim's vector, -1 until computed
 	feats   []*features
+	// shared holds the name keys of the pair being compared (pair).
+	shared []string
 	// last holds the features asked for last, of the two claims being
 	// compared, which the detectors ask for again and again.
 	last [2]struct {
@@ -359,7 +361,13 @@ func common(a, b []string) iter.Seq[string] {
 
 // pair runs the pairwise detectors on two claims of one story.
 func (c *corpus) pair(story string, x, y *claims.Claim, a float64) []Discrepancy {
-	keys := intersect(c.feat(x).keys, c.feat(y).keys)
+	// The names both claims mention, in a buffer kept from pair to pair:
+	// the detectors read it, or append to it what they hash at once.
+	c.shared = c.shared[:0]
+	for k := range common(c.feat(x).keys, c.feat(y).keys) {
+		c.shared = append(c.shared, k)
+	}
+	keys := c.shared
 	// Most pairs differ in nothing: their lists are empty, and are
 	// joined only when not.
 	out := c.dates(story, x, y, a, keys)
