@@ -319,7 +319,7 @@ func (c *corpus) norm(p int32) float64 {
 
 // sharedKeys returns the name keys two claims share, sorted.
 func sharedKeys(x, y *claims.Claim) []string {
-	return intersect(sortedEntityKeys(x), sortedEntityKeys(y))
+	return appendCommon(nil, sortedEntityKeys(x), sortedEntityKeys(y))
 }
 
 // sortedEntityKeys is entityKeys sorted, without repeats.
@@ -329,13 +329,12 @@ func sortedEntityKeys(c *claims.Claim) []string {
 	return ks
 }
 
-// intersect returns the strings in both sorted lists, nil when none.
-func intersect(a, b []string) []string {
-	var out []string
+// appendCommon appends to dst the strings in both sorted lists (common).
+func appendCommon(dst, a, b []string) []string {
 	for w := range common(a, b) {
-		out = append(out, w)
+		dst = append(dst, w)
 	}
-	return out
+	return dst
 }
 
 // common yields, in order, the strings found in both of two sorted lists
@@ -363,10 +362,7 @@ func common(a, b []string) iter.Seq[string] {
 func (c *corpus) pair(story string, x, y *claims.Claim, a float64) []Discrepancy {
 	// The names both claims mention, in a buffer kept from pair to pair:
 	// the detectors read it, or append to it what they hash at once.
-	c.shared = c.shared[:0]
-	for k := range common(c.feat(x).keys, c.feat(y).keys) {
-		c.shared = append(c.shared, k)
-	}
+	c.shared = appendCommon(c.shared[:0], c.feat(x).keys, c.feat(y).keys)
 	keys := c.shared
 	// Most pairs differ in nothing: their lists are empty, and are
 	// joined only when not.
