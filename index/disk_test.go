@@ -337,3 +337,112 @@ func TestPresent(t *testing.T) {
 		t.Error("not Present after Create")
 	}
 }
+
+// TestLoaderPutsOverSeveralCalls loads articles in several Puts of many
+// small batches, one of them replacing an article an earlier Put wrote,
+// then reopens the index: after Close everything must be on disk, as one
+// PutMany would have left it.
+func TestLoaderPutsOverSeveralCalls(t *testing.T) {
+	docs, bytes := batchDocs, batchBytes
+	batchDocs, batchBytes = 5, 200
+	t.Cleanup(func() { batchDocs, batchBytes = docs, bytes })
+
+	dir := filepath.Join(t.TempDir(), "idx")
+	x, err := Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]claims.Claim{}
+	l := x.Loader()
+	for chunk := range 4 {
+		var es []Entry
+		for i := range 25 {
+			id := fmt.Sprintf("a%03d", chunk*25+i)
+			cs := []claims.Claim{
+				claim(id, 1, "General Shidko visited the base on Thursday.", person("Shidko")),
+				claim(id, 2, fmt.Sprintf("About %d soldiers took part.", 1000+chunk*25+i)),
+				claim(id, 3, "The base is the largest outside Russia.", place("Russia")),
+			}
+			es = append(es, Entry{Article: article(id, "Reuters", date(2022, 6, 1+i)), Claims: cs})
+			want[id] = cs
+		}
+		if chunk == 3 {
+			// a010 again, with one claim fewer.
+			cs := []claims.Claim{claim("a010", 1, "General Zhidko left.", person("Zhidko"))}
+			es = append(es, Entry{Article: article("a010", "Reuters", date(2022, 7, 1)), Claims: cs})
+			want["a010"] = cs
+		}
+		must(t, l.Put(es))
+		// What a Put returned is searchable before the loader is closed.
+		r, err := x.Search(Query{Text: "soldiers", Limit: 1000})
+		must(t, err)
+		n := 25 * (chunk + 1)
+		if chunk == 3 {
+			n-- // a010 no longer says it
+		}
+		if r.Total != n {
+			t.Errorf("after Put %d: %d claims found, want %d", chunk, r.Total, n)
+		}
+	}
+	must(t, l.Close())
+	must(t, l.Close())
+	if err := l.Put([]Entry{{Article: article("late", "Reuters", date(2022, 8, 1))}}); err == nil {
+		t.Error("Put after Close: no error")
+	}
+	// The write lock is free again.
+	must(t, x.Delete("a000"))
+	delete(want, "a000")
+	must(t, x.Close())
+
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	st, err := r.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wantSt := (Stats{Articles: 99, Claims: 98*3 + 1}); st != wantSt {
+		t.Errorf("Stats = %+v, want %+v", st, wantSt)
+	}
+	for id, cs := range want {
+		got, err := r.Claims(id)
+		if err != nil {
+			t.Fatalf("Claims(%s): %v", id, err)
+		}
+		if diff := cmp.Diff(cs, got); diff != "" {
+			t.Errorf("Claims(%s) (-want +got):\n%s", id, diff)
+		}
+	}
+}
+
+// TestLoaderFailure fails a loader's batches (the Bleve index under it is
+// closed): Put and Close report it, and a later Put writes nothing.
+func TestLoaderFailure(t *testing.T) {
+	docs, bytes := batchDocs, batchBytes
+	batchDocs, batchBytes = 5, 200
+	t.Cleanup(func() { batchDocs, batchBytes = docs, bytes })
+
+	x, err := NewMemory() // not closed: Bleve's index is closed below
+	must(t, err)
+	var es []Entry
+	for i := range 20 {
+		id := fmt.Sprintf("a%02d", i)
+		es = append(es, Entry{Article: article(id, "Reuters", date(2022, 6, 1)), Claims: []claims.Claim{
+			claim(id, 1, "General Shidko visited the base.", person("Shidko")),
+		}})
+	}
+	l := x.Loader()
+	must(t, x.b.Close())
+	err = l.Put(es)
+	if err == nil || !strings.HasPrefix(err.Error(), "put: ") {
+		t.Fatalf("Put on a closed index: %v, want a put error", err)
+	}
+	if err2 := l.Put(es[:1]); err2 == nil || err2.Error() != err.Error() {
+		t.Errorf("Put after a failure: %v, want the first failure %v", err2, err)
+	}
+	if cerr := l.Close(); cerr == nil || cerr.Error() != err.Error() {
+		t.Errorf("Close after a failure: %v, want %v", cerr, err)
+	}
+}

@@ -1,9 +1,11 @@
 package index
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -24,9 +26,18 @@ var (
 	batchBytes = 1 << 20
 )
 
-// inFlight is the number of batches PutMany lets Bleve hold in memory before
-// they are on disk: while one is persisted the next is analysed.
-const inFlight = 2
+// A Loader (and so PutMany) builds up to builders batches at once. Bleve
+// analyses a batch on every core but builds its segment on the goroutine
+// that hands it over: with one batch at a time, a core idles through that
+// whenever the caller's other work (extraction, in a bulk load) waits for
+// the index. The batches hold distinct articles, so the order in which
+// Bleve takes them in does not matter.
+const builders = 2
+
+// inFlight is the number of batches a Loader lets Bleve hold in memory
+// before they are on disk, counting those being built: while some are
+// persisted the next are analysed.
+const inFlight = 3
 
 // Entry is one article with its claims, as given to PutMany.
 type Entry struct {
@@ -45,47 +56,140 @@ func (x *Index) Put(a claims.Article, cs []claims.Claim) error {
 
 // PutMany stores several articles as Put does, batching their documents
 // (a few thousand per batch, each article whole in one batch) for bulk
-// loads; memory stays bounded however many entries are given, since at most
-// two batches wait to be persisted while the next is built. It returns once
-// everything is on disk (for an on-disk index). Every entry is checked
-// before anything is written; an article may appear only once. Batches
-// written before a failure stay written. Nothing is done for an empty
-// entries.
+// loads; memory stays bounded however many entries are given (see
+// inFlight). It returns once everything is on disk (for an on-disk index).
+// Every entry is checked before anything is written; an article may appear
+// only once. Batches written before a failure stay written. Nothing is done
+// for an empty entries.
 func (x *Index) PutMany(entries []Entry) error {
 	if x.readOnly {
 		return fmt.Errorf("put: %w", ErrReadOnly)
 	}
+	l := x.Loader()
+	err := l.Put(entries)
+	if cerr := l.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// A Loader puts articles into the index over several calls, as PutMany
+// does in one: a bulk load that hands over a chunk of articles at a time
+// (extracting the next meanwhile) keeps every core busy across chunks, as
+// no Put waits for the batches of the one before to reach disk, only for
+// room among the batches in memory. Close waits until everything is on
+// disk. From Index.Loader to Close the loader holds the index's write
+// lock: no other write may start in between.
+type Loader struct {
+	x        *Index
+	building chan struct{} // a slot per batch being built
+	held     chan struct{} // a slot per batch built or not yet on disk
+	stop     chan struct{} // closed at the first failure
+	wg       sync.WaitGroup
+	batches  int // numbered in the order they were cut
+
+	mu     sync.Mutex
+	first  int // the number of the first batch that failed, -1 for none
+	err    error
+	closed bool
+}
+
+// Loader returns a loader of the index; the caller must Close it.
+func (x *Index) Loader() *Loader {
+	x.mu.Lock()
+	return &Loader{
+		x:        x,
+		building: make(chan struct{}, builders),
+		held:     make(chan struct{}, inFlight),
+		stop:     make(chan struct{}),
+		first:    -1,
+	}
+}
+
+// Put stores entries as PutMany does, except that it returns once they are
+// searchable, without waiting for them to reach disk. After a failure,
+// here or in the batches of an earlier Put, it writes nothing and returns
+// the failure of the first batch that failed.
+func (l *Loader) Put(entries []Entry) error {
+	x := l.x
+	if x.readOnly {
+		return fmt.Errorf("put: %w", ErrReadOnly)
+	}
+	if l.closed {
+		return fmt.Errorf("put: loader closed")
+	}
 	if err := validate(entries); err != nil {
 		return fmt.Errorf("put: %w", err)
 	}
-	x.mu.Lock()
-	defer x.mu.Unlock()
 	all := entries
-	var queue []<-chan error
-	for len(entries) > 0 {
+	var built sync.WaitGroup
+	for len(entries) > 0 && !l.failed() {
 		n := batchLen(entries)
-		done, err := x.putBatch(entries[:n])
-		if err != nil {
-			return fmt.Errorf("put: %w", err)
-		}
-		queue = append(queue, done)
-		if len(queue) >= inFlight {
-			if err := x.wait(queue[0]); err != nil {
-				return fmt.Errorf("put: %w", err)
-			}
-			queue = queue[1:]
-		}
+		part := entries[:n]
 		entries = entries[n:]
+		l.held <- struct{}{}
+		l.building <- struct{}{}
+		k := l.batches
+		l.batches++
+		built.Add(1)
+		l.wg.Go(func() {
+			defer func() { <-l.held }()
+			done, err := x.putBatch(part)
+			<-l.building
+			built.Done()
+			if err == nil {
+				err = x.wait(done, l.stop)
+			}
+			if err != nil && !errors.Is(err, errStopped) {
+				l.fail(k, err)
+			}
+		})
 	}
-	// Batches are persisted in order, so the last one being on disk means
-	// they all are.
-	if len(queue) > 0 {
-		if err := x.wait(queue[len(queue)-1]); err != nil {
-			return fmt.Errorf("put: %w", err)
-		}
+	built.Wait()
+	if err := l.failure(); err != nil {
+		return err
 	}
 	if err := x.widenSpan(all); err != nil {
 		return fmt.Errorf("put: %w", err)
+	}
+	return nil
+}
+
+// Close waits until everything put is on disk (for an on-disk index),
+// releases the index's write lock and returns the failure of the first
+// batch that failed, if any. Closing a closed loader does nothing.
+func (l *Loader) Close() error {
+	if l.closed {
+		return nil
+	}
+	l.closed = true
+	l.wg.Wait()
+	l.x.mu.Unlock()
+	return l.failure()
+}
+
+func (l *Loader) fail(k int, err error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.first < 0 {
+		close(l.stop)
+	}
+	if l.first < 0 || k < l.first {
+		l.first, l.err = k, err
+	}
+}
+
+func (l *Loader) failed() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.first >= 0
+}
+
+func (l *Loader) failure() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.err != nil {
+		return fmt.Errorf("put: %w", l.err)
 	}
 	return nil
 }
@@ -129,8 +233,12 @@ func (x *Index) submit(b *bleve.Batch) (<-chan error, error) {
 	return done, nil
 }
 
-// wait waits until the batch that submit returned done for is on disk.
-func (x *Index) wait(done <-chan error) error {
+// errStopped is what wait returns when it is stopped.
+var errStopped = errors.New("stopped")
+
+// wait waits until the batch that submit returned done for is on disk, or
+// until stop is closed (a nil stop never is).
+func (x *Index) wait(done <-chan error, stop <-chan struct{}) error {
 	if done == nil {
 		return nil
 	}
@@ -139,6 +247,8 @@ func (x *Index) wait(done <-chan error) error {
 		return err
 	case err := <-x.persistErr:
 		return fmt.Errorf("persist: %w", err)
+	case <-stop:
+		return errStopped
 	}
 }
 
@@ -148,7 +258,7 @@ func (x *Index) write(b *bleve.Batch) error {
 	if err != nil {
 		return err
 	}
-	return x.wait(done)
+	return x.wait(done, nil)
 }
 
 func validate(entries []Entry) error {

@@ -274,6 +274,9 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 				}
 			}
 		}()
+		// The loader does not wait for one chunk's claims to reach disk
+		// before taking the next: only for all of them, at Close.
+		loader := idx.Loader()
 		var putErr error
 		for c := range chunks {
 			errs = append(errs, c.errs...)
@@ -286,7 +289,7 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 				batch[i] = index.Entry{Article: *a, Claims: c.claims[i]}
 				n += len(c.claims[i])
 			}
-			if putErr = idx.PutMany(batch); putErr == nil && len(c.learnt) > 0 {
+			if putErr = loader.Put(batch); putErr == nil && len(c.learnt) > 0 {
 				putErr = learnt.Put(c.learnt)
 			}
 			if putErr != nil {
@@ -298,6 +301,11 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 			}
 			indexTime += time.Since(t1)
 		}
+		t1 := time.Now()
+		if err := loader.Close(); putErr == nil {
+			putErr = err
+		}
+		indexTime += time.Since(t1)
 		finish()
 		if putErr != nil {
 			return reports.Report{}, errs, putErr
