@@ -107,9 +107,9 @@ func (x *Index) Loader() *Loader {
 }
 
 // Put stores entries as PutMany does, except that it returns once they are
-// searchable, without waiting for them to reach disk. After a failure,
-// here or in the batches of an earlier Put, it writes nothing and returns
-// the failure of the first batch that failed.
+// searchable, without waiting for them to reach disk. Once a batch has
+// failed, of this Put or of an earlier one, it starts no more batches and
+// returns the failure of the first batch that failed.
 func (l *Loader) Put(entries []Entry) error {
 	x := l.x
 	if x.readOnly {
