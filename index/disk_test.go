@@ -277,27 +277,7 @@ func TestWritesAreOnDiskWhenTheyReturn(t *testing.T) {
 	must(t, x.SetNote("support", []byte("last comparison")))
 	must(t, x.Close())
 
-	r, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	st, err := r.Stats()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if wantSt := (Stats{Articles: 29, Claims: 57}); st != wantSt {
-		t.Errorf("Stats = %+v, want %+v", st, wantSt)
-	}
-	for id, cs := range want {
-		got, err := r.Claims(id)
-		if err != nil {
-			t.Fatalf("Claims(%s): %v", id, err)
-		}
-		if diff := cmp.Diff(cs, got); diff != "" {
-			t.Errorf("Claims(%s) (-want +got):\n%s", id, diff)
-		}
-	}
+	r := reopened(t, dir, Stats{Articles: 29, Claims: 57}, want)
 	if _, err := r.Claims("a07"); !errors.Is(err, ErrNoArticle) {
 		t.Errorf("Claims of a deleted article: %v, want ErrNoArticle", err)
 	}
@@ -393,18 +373,24 @@ func TestLoaderPutsOverSeveralCalls(t *testing.T) {
 	must(t, x.Delete("a000"))
 	delete(want, "a000")
 	must(t, x.Close())
+	reopened(t, dir, Stats{Articles: 99, Claims: 98*3 + 1}, want)
+}
 
+// reopened opens the index in dir for reading, closed when the test ends,
+// and checks that it holds st and exactly the claims of want's articles.
+func reopened(t *testing.T, dir string, st Stats, want map[string][]claims.Claim) *Index {
+	t.Helper()
 	r, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
-	st, err := r.Stats()
+	t.Cleanup(func() { r.Close() })
+	got, err := r.Stats()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if wantSt := (Stats{Articles: 99, Claims: 98*3 + 1}); st != wantSt {
-		t.Errorf("Stats = %+v, want %+v", st, wantSt)
+	if got != st {
+		t.Errorf("Stats = %+v, want %+v", got, st)
 	}
 	for id, cs := range want {
 		got, err := r.Claims(id)
@@ -415,6 +401,7 @@ func TestLoaderPutsOverSeveralCalls(t *testing.T) {
 			t.Errorf("Claims(%s) (-want +got):\n%s", id, diff)
 		}
 	}
+	return r
 }
 
 // TestLoaderFailure fails a loader's batches (the Bleve index under it is

@@ -11,7 +11,8 @@
 //
 // [Open] opens an existing index read-only, [Create] makes a new one,
 // [OpenOrCreate] does either, and [NewMemory] keeps everything in memory.
-// [Index.Put] and [Index.PutMany] replace whatever an article had before,
+// [Index.Put] and [Index.PutMany] replace whatever an article had before (a
+// [Loader] does the same over many calls, for bulk loads),
 // [Index.Articles] lists the indexed articles with their hashes so unchanged
 // ones can be skipped, [Index.Candidates] proposes the claims of other
 // articles worth comparing a claim with, and [Index.Search] answers a

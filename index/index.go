@@ -140,9 +140,9 @@ func OpenOrCreate(dir string) (*Index, error) {
 // NewMemory returns an empty index that lives in memory only and is lost on
 // Close. It uses Bleve's scorch engine with an empty path: no files, no
 // background persisting or merging, each write batch kept as one in-memory
-// segment (so bulk loads should use PutMany). Bleve's own NewMemOnly uses
-// the older upsidedown engine, which loaded the same 50,000 sentences about
-// ten times slower. With every batch kept, queries on a large in-memory
+// segment (so bulk loads should use PutMany or a Loader). Bleve's own
+// NewMemOnly uses the older upsidedown engine, which loaded the same 50,000
+// sentences about ten times slower. With every batch kept, queries on a large in-memory
 // index run about twice as slow as on a merged on-disk one (see
 // BenchmarkSearch and BenchmarkCandidates); for tests and small corpora it
 // is the fastest to build.
