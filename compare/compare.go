@@ -73,6 +73,10 @@ type Options struct {
 	// findings are put in Cache. A caller that keeps the support of
 	// stories and of name variants apart thus writes only what changed.
 	Variants func(articles []string, support map[string]Support) error
+	// Progress, when set, is called each time a story's findings are taken
+	// in (compared, or read from Cache), in story order from one goroutine,
+	// with how many stories are done and how many there are.
+	Progress func(done, total int)
 }
 
 // Compare groups the articles into stories and finds the discrepancies

@@ -215,6 +215,9 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 					fail(err)
 				}
 			}
+			if opt.Progress != nil {
+				opt.Progress(i+1, len(res.Stories))
+			}
 		}
 		done <- err
 	}()

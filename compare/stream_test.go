@@ -598,3 +598,36 @@ func TestPairSet(t *testing.T) {
 		}
 	}
 }
+
+// TestProgress follows a comparison's progress: one call per story, in
+// order, with the number of stories, whether a story is compared or read
+// from the cache.
+func TestProgress(t *testing.T) {
+	arts, cs := seedArticles(t)
+	m := memoryOf(cs)
+	cache := mapCache{}
+	for _, run := range []string{"compared", "from the cache"} {
+		var got [][2]int
+		opt := Options{Cache: cache, Progress: func(done, total int) {
+			got = append(got, [2]int{done, total})
+		}}
+		res, err := CompareFrom(context.Background(), arts, m, nil, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(res.Stories)
+		if n < 2 {
+			t.Fatalf("%d stories in the seeds, want several", n)
+		}
+		if (res.Reused > 0) != (run == "from the cache") {
+			t.Fatalf("%s: %d stories reused", run, res.Reused)
+		}
+		var want [][2]int
+		for i := range n {
+			want = append(want, [2]int{i + 1, n})
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("%s: progress (-want +got):\n%s", run, d)
+		}
+	}
+}

@@ -91,22 +91,23 @@ func (o *pipelineOptions) register(fs *pflag.FlagSet) {
 // written to the index.
 const extractChunk = 1000
 
-// progressMin is the least number of articles to extract for which a
-// progress bar is worth showing.
+// progressMin is the least number of items (articles to extract, stories to
+// compare) for which a progress bar is worth showing.
 const progressMin = 50
 
-// progress returns a function to call per article extracted, drawing a
-// progress bar on standard error when it is a terminal, the run is long
-// enough and not quiet; otherwise it does nothing. finish clears the bar.
-func (o *pipelineOptions) progress(e env, n int) (tick func(), finish func()) {
+// progress returns a function to call per item done of n (what the bar
+// says is being done, to items counted in unit), drawing a progress bar on
+// standard error when it is a terminal, the work is long enough and the
+// run not quiet; otherwise it does nothing. finish clears the bar.
+func (o *pipelineOptions) progress(e env, n int, doing, unit string) (tick func(), finish func()) {
 	if o.quiet || n < progressMin || !isTerminal(e.stderr) || e.getenv("TERM") == "dumb" {
 		return nil, func() {}
 	}
 	bar := progressbar.NewOptions(n,
 		progressbar.OptionSetWriter(e.stderr),
-		progressbar.OptionSetDescription("extracting"),
+		progressbar.OptionSetDescription(doing),
 		progressbar.OptionShowCount(),
-		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionSetItsString(unit),
 		progressbar.OptionShowIts(),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish(),
@@ -231,7 +232,7 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 			return reports.Report{}, errs, err
 		}
 		extractTime += time.Since(t0)
-		tick, finish := o.progress(e, len(todo))
+		tick, finish := o.progress(e, len(todo), "extracting", "articles")
 		// What the comparison learns of each article from its claims is
 		// learnt as it is extracted, ahead of the indexing that holds the
 		// other core, and cached once it is indexed: the comparison then
@@ -346,7 +347,18 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		// they were compared; the name variants' are kept apart.
 		opt.Variants = sw.variants
 	}
+	// The stories are known once grouped; the bar starts with the first.
+	tick, finish := func() {}, func() {}
+	opt.Progress = func(done, total int) {
+		if done == 1 {
+			if t, f := o.progress(e, total, "comparing", "stories"); t != nil {
+				tick, finish = t, f
+			}
+		}
+		tick()
+	}
 	res, err := compare.CompareFrom(ctx, values, idx, nil, opt)
+	finish()
 	if err != nil {
 		return reports.Report{}, errs, err
 	}
