@@ -243,13 +243,19 @@ func must(t *testing.T, err error) {
 	}
 }
 
+// smallBatches makes writes cut batches of 5 documents or 200 bytes until
+// the test ends.
+func smallBatches(t *testing.T) {
+	docs, bytes := batchDocs, batchBytes
+	batchDocs, batchBytes = 5, 200
+	t.Cleanup(func() { batchDocs, batchBytes = docs, bytes })
+}
+
 // TestWritesAreOnDiskWhenTheyReturn writes in many small batches, replaces
 // and deletes articles and sets a note, then reopens the index: everything
 // that returned must be there, and nothing that was replaced or deleted.
 func TestWritesAreOnDiskWhenTheyReturn(t *testing.T) {
-	docs, bytes := batchDocs, batchBytes
-	batchDocs, batchBytes = 5, 200
-	t.Cleanup(func() { batchDocs, batchBytes = docs, bytes })
+	smallBatches(t)
 
 	dir := filepath.Join(t.TempDir(), "idx")
 	x, err := Create(dir)
@@ -323,9 +329,7 @@ func TestPresent(t *testing.T) {
 // then reopens the index: after Close everything must be on disk, as one
 // PutMany would have left it.
 func TestLoaderPutsOverSeveralCalls(t *testing.T) {
-	docs, bytes := batchDocs, batchBytes
-	batchDocs, batchBytes = 5, 200
-	t.Cleanup(func() { batchDocs, batchBytes = docs, bytes })
+	smallBatches(t)
 
 	dir := filepath.Join(t.TempDir(), "idx")
 	x, err := Create(dir)
@@ -407,9 +411,7 @@ func reopened(t *testing.T, dir string, st Stats, want map[string][]claims.Claim
 // TestLoaderFailure fails a loader's batches (the Bleve index under it is
 // closed): Put and Close report it, and a later Put writes nothing.
 func TestLoaderFailure(t *testing.T) {
-	docs, bytes := batchDocs, batchBytes
-	batchDocs, batchBytes = 5, 200
-	t.Cleanup(func() { batchDocs, batchBytes = docs, bytes })
+	smallBatches(t)
 
 	x, err := NewMemory() // not closed: Bleve's index is closed below
 	must(t, err)
