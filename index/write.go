@@ -79,7 +79,8 @@ func (x *Index) PutMany(entries []Entry) error {
 // no Put waits for the batches of the one before to reach disk, only for
 // room among the batches in memory. Close waits until everything is on
 // disk. From Index.Loader to Close the loader holds the index's write
-// lock: no other write may start in between.
+// lock: no other write may start in between. A Loader is used by one
+// goroutine at a time.
 type Loader struct {
 	x        *Index
 	building chan struct{} // a slot per batch being built
