@@ -157,3 +157,35 @@ func TestWritableIndexReleasesPagesInBackground(t *testing.T) {
 		t.Errorf("%d releases after Close", m-n)
 	}
 }
+
+// TestReleaseWhenMuchIsMapped counts small reads: pages are released after
+// releaseAfter bytes read, or sooner, at the next checkMapped bytes, once
+// the file pages mapped in reach mappedLimit, however few bytes were read.
+func TestReleaseWhenMuchIsMapped(t *testing.T) {
+	var mapped int64
+	p := pageReleaser{mapped: func() int64 { return mapped }}
+	read := func() (n int64) {
+		for {
+			n += 1000 + readCost
+			if p.add(1000) {
+				p.done()
+				return n
+			}
+			if n > 2*releaseAfter {
+				t.Fatalf("no release after %d bytes", n)
+			}
+		}
+	}
+	if n := read(); n < releaseAfter {
+		t.Errorf("little mapped: released after %d bytes, want %d or more", n, releaseAfter)
+	}
+	mapped = mappedLimit
+	if n := read(); n < checkMapped || n >= checkMapped+1000+readCost {
+		t.Errorf("%d bytes mapped: released after %d bytes, want about %d", mapped, n, checkMapped)
+	}
+	// The real count: this process has mapped some file pages (its own
+	// executable, at least).
+	if m := mappedFileBytes(); m <= 0 {
+		t.Errorf("mappedFileBytes = %d, want more than 0", m)
+	}
+}
