@@ -1,8 +1,6 @@
 package index
 
 import (
-	"os"
-	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -175,33 +173,4 @@ func (n *notes) release() {
 		releaseAddr(db.Info().Data, int(tx.Size()))
 		return nil
 	})
-}
-
-// ReadAhead reads the notes' file once, whole and in order, in the
-// background, so that the system holds it in its page cache, for a run
-// that is about to read most of it: every article's record and every
-// story's findings, as report and check do. Read in the order of their
-// keys instead, with a cold page cache, the notes come a page at a time
-// from all over the file: at 100,000 articles the records took 23 s to
-// read that way, and 3 s after the whole 1.7 GB file had been read in
-// order, in 2 s. (Asking the kernel to read ahead, with fadvise, reads a
-// few hundred kilobytes only.) It does nothing for an in-memory index.
-func (x *Index) ReadAhead() {
-	if x.dir == "" {
-		return
-	}
-	path := filepath.Join(x.dir, notesFile)
-	go func() {
-		f, err := os.Open(path)
-		if err != nil {
-			return
-		}
-		defer f.Close()
-		buf := make([]byte, 1<<20)
-		for {
-			if _, err := f.Read(buf); err != nil {
-				return
-			}
-		}
-	}()
 }

@@ -397,8 +397,6 @@ func list(dir string) listed {
 	if err != nil {
 		return listed{err: err}
 	}
-	// A run lists every article and reads most of the index's notes.
-	idx.ReadAhead()
 	records, err := idx.Articles()
 	if err != nil {
 		idx.Close()
