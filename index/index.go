@@ -142,10 +142,10 @@ func OpenOrCreate(dir string) (*Index, error) {
 // background persisting or merging, each write batch kept as one in-memory
 // segment (so bulk loads should use PutMany or a Loader). Bleve's own
 // NewMemOnly uses the older upsidedown engine, which loaded the same 50,000
-// sentences about ten times slower. With every batch kept, queries on a large in-memory
-// index run about twice as slow as on a merged on-disk one (see
-// BenchmarkSearch and BenchmarkCandidates); for tests and small corpora it
-// is the fastest to build.
+// sentences about ten times slower. With every batch kept, queries on a
+// large in-memory index run about twice as slow as on a merged on-disk one
+// (see BenchmarkSearch and BenchmarkCandidates); for tests and small
+// corpora it is the fastest to build.
 func NewMemory() (*Index, error) {
 	m, err := newMapping()
 	if err != nil {

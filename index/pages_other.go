@@ -2,8 +2,7 @@
 
 package index
 
-// Elsewhere mapped pages are left to the kernel, and released after every
-// releaseAfter bytes read only.
+// Elsewhere mapped pages are left to the kernel, and not counted.
 func releaseMap([]byte)        {}
 func releaseAddr(uintptr, int) {}
 func mappedFileBytes() int64   { return 0 }

@@ -62,9 +62,6 @@ func (x *Index) Put(a claims.Article, cs []claims.Claim) error {
 // only once. Batches written before a failure stay written. Nothing is done
 // for an empty entries.
 func (x *Index) PutMany(entries []Entry) error {
-	if x.readOnly {
-		return fmt.Errorf("put: %w", ErrReadOnly)
-	}
 	l := x.Loader()
 	err := l.Put(entries)
 	if cerr := l.Close(); err == nil {
