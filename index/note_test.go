@@ -3,9 +3,11 @@ package index
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -60,6 +62,56 @@ func TestSetNotes(t *testing.T) {
 	}
 	if err := x.SetNotes(nil); err != nil {
 		t.Errorf("SetNotes(nil) = %v, want nil", err)
+	}
+}
+
+func TestDropNotes(t *testing.T) {
+	defer func(n int) { dropBatch = n }(dropBatch)
+	dropBatch = 3
+	dir := filepath.Join(t.TempDir(), "idx")
+	x, err := Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := map[string][]byte{}
+	var drop []string
+	for i := range 25 {
+		name := fmt.Sprintf("story/%02d", i)
+		values[name] = []byte(name)
+		if i%5 != 0 {
+			drop = append(drop, name)
+		}
+	}
+	must(t, x.SetNotes(values))
+	before := x.pages.released.Load()
+	// Names not stored are passed over; the order does not matter.
+	slices.Reverse(drop)
+	must(t, x.DropNotes(append(drop, "story/none")))
+	// 21 names in batches of 3, each followed by a release of the pages.
+	if got := x.pages.released.Load() - before; got < 7 {
+		t.Errorf("%d releases of the pages while dropping 21 notes in batches of 3, want 7 or more", got)
+	}
+	must(t, x.Close())
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for i := range 25 {
+		name := fmt.Sprintf("story/%02d", i)
+		want := ""
+		if i%5 == 0 {
+			want = name
+		}
+		if got, err := r.Note(name); err != nil || string(got) != want {
+			t.Errorf("Note(%q) after DropNotes = %q, %v; want %q", name, got, err, want)
+		}
+	}
+	if err := r.DropNotes([]string{"story/00"}); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("DropNotes on a read-only index: %v, want ErrReadOnly", err)
+	}
+	if got, _ := r.Note("story/00"); string(got) != "story/00" {
+		t.Errorf("a read-only index dropped a note: %q left", got)
 	}
 }
 

@@ -4,7 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -68,27 +70,28 @@ func (c storyCache) Put(values map[string][]byte) error {
 }
 
 // Prune implements compare.Cache: it drops the notes of the stories listed
-// by the last run but not kept, and lists the kept ones.
+// by the last run but not kept, and then lists the kept ones, so that a run
+// stopped between the two drops the rest next time.
 func (c storyCache) Prune(keep []string) error {
 	old, err := c.idx.Note(storiesNote)
 	if err != nil {
 		return err
 	}
-	notes := map[string][]byte{}
+	drop := map[string]bool{}
 	for _, name := range strings.Fields(string(old)) {
-		notes[name] = nil
+		drop[name] = true
 	}
 	list := make([]string, 0, len(keep))
 	for _, k := range keep {
-		delete(notes, c.note(k))
+		delete(drop, c.note(k))
 		list = append(list, c.note(k))
+	}
+	if err := c.idx.DropNotes(slices.Collect(maps.Keys(drop))); err != nil {
+		return err
 	}
 	sort.Strings(list)
 	if l := strings.Join(list, "\n"); l != string(old) {
-		notes[storiesNote] = []byte(l)
+		return c.idx.SetNote(storiesNote, []byte(l))
 	}
-	if len(notes) == 0 {
-		return nil
-	}
-	return c.idx.SetNotes(notes)
+	return nil
 }
