@@ -526,8 +526,10 @@ type recordPuts struct {
 	pending map[string][]byte
 }
 
-// recordFlush is how many scan records are put at a time.
-const recordFlush = 1024
+// recordFlush is how many scan records are put at a time: each is a
+// transaction of its own, and a larger one maps in more of the notes'
+// file at once (1,024 records, hundreds of megabytes).
+const recordFlush = 256
 
 func (p *recordPuts) add(key string, data []byte) error {
 	p.mu.Lock()

@@ -212,7 +212,11 @@ func (x *Index) SetNotes(values map[string][]byte) error {
 	if len(values) == 0 {
 		return nil
 	}
-	if err := x.notes.set(values); err != nil {
+	err := x.notes.set(values)
+	// Writing a note reads the pages of bbolt's tree on its way, through
+	// the map, and committing reads them again.
+	x.readMapped(len(values) * readCost)
+	if err != nil {
 		return fmt.Errorf("set notes: %w", err)
 	}
 	return nil
@@ -250,3 +254,4 @@ func (x *Index) DropNotes(names []string) error {
 	}
 	return nil
 }
+
