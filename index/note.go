@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -255,3 +256,91 @@ func (x *Index) DropNotes(names []string) error {
 	return nil
 }
 
+// NoteNames returns, in order, the names of the stored notes that begin
+// with prefix.
+func (x *Index) NoteNames(prefix string) ([]string, error) {
+	names, err := x.notes.names(prefix, false)
+	if err != nil {
+		return nil, fmt.Errorf("note names %s: %w", prefix, err)
+	}
+	return names, nil
+}
+
+// NoteFolders returns, in order, the folders of the notes whose names
+// begin with prefix: each name cut after the first "/" that follows the
+// prefix, once. With the notes "story/a/1", "story/a/2" and "story/b/1",
+// NoteFolders("story/") is "story/a/" and "story/b/". It reads one name of
+// each folder, not all the folder's names.
+func (x *Index) NoteFolders(prefix string) ([]string, error) {
+	names, err := x.notes.names(prefix, true)
+	if err != nil {
+		return nil, fmt.Errorf("note folders %s: %w", prefix, err)
+	}
+	return names, nil
+}
+
+// names lists the names that begin with prefix or, with folders set, their
+// folders (see NoteFolders); names without a "/" after the prefix are not
+// in a folder.
+func (n *notes) names(prefix string, folders bool) ([]string, error) {
+	folder := func(name string) (string, bool) {
+		k := strings.IndexByte(name[len(prefix):], '/')
+		if k < 0 {
+			return "", false
+		}
+		return name[:len(prefix)+k+1], true
+	}
+	db, err := n.open()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	if db == nil {
+		n.mu.Lock()
+		for name := range n.mem {
+			if !strings.HasPrefix(name, prefix) {
+				continue
+			}
+			if !folders {
+				out = append(out, name)
+			} else if f, ok := folder(name); ok {
+				out = append(out, f)
+			}
+		}
+		n.mu.Unlock()
+		slices.Sort(out)
+		return slices.Compact(out), nil
+	}
+	err = db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(notesBucket)
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		walked := 0
+		for k, _ := c.Seek([]byte(prefix)); k != nil && bytes.HasPrefix(k, []byte(prefix)); {
+			// Walking the names maps in the pages that hold them, which
+			// the read transaction keeps in place.
+			if walked++; walked%dropBatch == 0 {
+				releaseAddr(db.Info().Data, int(tx.Size()))
+			}
+			name := string(k)
+			if !folders {
+				out = append(out, name)
+				k, _ = c.Next()
+				continue
+			}
+			f, ok := folder(name)
+			if !ok {
+				k, _ = c.Next()
+				continue
+			}
+			out = append(out, f)
+			// The names of the folder sort before its name with the
+			// "/" replaced by the next byte, "0".
+			k, _ = c.Seek([]byte(f[:len(f)-1] + "0"))
+		}
+		return nil
+	})
+	return out, err
+}

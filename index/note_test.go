@@ -115,6 +115,45 @@ func TestDropNotes(t *testing.T) {
 	}
 }
 
+func TestNoteNames(t *testing.T) {
+	disk, err := Create(filepath.Join(t.TempDir(), "idx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	for name, x := range map[string]*Index{"on disk": disk, "in memory": newMem(t)} {
+		values := map[string][]byte{}
+		for _, n := range []string{"story/b/2", "story/a/1", "story/b/1", "story/c", "story/d/", "stories", "storz/e/1", "support/x"} {
+			values[n] = []byte("v")
+		}
+		must(t, x.SetNotes(values))
+		for _, c := range []struct {
+			prefix  string
+			folders bool
+			want    []string
+		}{
+			{"story/b/", false, []string{"story/b/1", "story/b/2"}},
+			{"story/", false, []string{"story/a/1", "story/b/1", "story/b/2", "story/c", "story/d/"}},
+			{"story/", true, []string{"story/a/", "story/b/", "story/d/"}},
+			{"stor", true, []string{"story/", "storz/"}},
+			{"none/", false, nil},
+			{"none/", true, nil},
+		} {
+			list, what := x.NoteNames, "NoteNames"
+			if c.folders {
+				list, what = x.NoteFolders, "NoteFolders"
+			}
+			got, err := list(c.prefix)
+			if err != nil {
+				t.Fatalf("%s: %s(%q): %v", name, what, c.prefix, err)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("%s: %s(%q) = %q, want %q", name, what, c.prefix, got, c.want)
+			}
+		}
+	}
+}
+
 func TestNotesReadOnlyWithoutFile(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "idx")
 	x, err := Create(dir)

@@ -48,7 +48,10 @@ var buildID = sync.OnceValue(func() string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 })
 
-func (c storyCache) note(key string) string { return "story/" + c.build + "/" + key }
+// storyNotes begins the name of every note of the cache but its list.
+const storyNotes = "story/"
+
+func (c storyCache) note(key string) string { return storyNotes + c.build + "/" + key }
 
 // Get implements compare.Cache.
 func (c storyCache) Get(key string) ([]byte, error) {
@@ -70,8 +73,10 @@ func (c storyCache) Put(values map[string][]byte) error {
 }
 
 // Prune implements compare.Cache: it drops the notes of the stories listed
-// by the last run but not kept, and then lists the kept ones, so that a run
-// stopped between the two drops the rest next time.
+// by the last run but not kept, and every note of other builds, listed or
+// not (a run stopped before it pruned leaves its notes unlisted), and then
+// lists the kept ones, so that a run stopped in between drops the rest next
+// time.
 func (c storyCache) Prune(keep []string) error {
 	old, err := c.idx.Note(storiesNote)
 	if err != nil {
@@ -88,6 +93,22 @@ func (c storyCache) Prune(keep []string) error {
 	}
 	if err := c.idx.DropNotes(slices.Collect(maps.Keys(drop))); err != nil {
 		return err
+	}
+	builds, err := c.idx.NoteFolders(storyNotes)
+	if err != nil {
+		return err
+	}
+	for _, b := range builds {
+		if b == c.note("") {
+			continue
+		}
+		names, err := c.idx.NoteNames(b)
+		if err != nil {
+			return err
+		}
+		if err := c.idx.DropNotes(names); err != nil {
+			return err
+		}
 	}
 	sort.Strings(list)
 	if l := strings.Join(list, "\n"); l != string(old) {

@@ -61,8 +61,11 @@ func TestStoryCachePrune(t *testing.T) {
 	if !has(old, "k1") || has(old, "k2") || has(old, "k3") {
 		t.Errorf("after keeping k1: k1 %v, k2 %v, k3 %v; want true, false, false", has(old, "k1"), has(old, "k2"), has(old, "k3"))
 	}
-	// Another build keeps its own notes: the old build's go.
+	// Another build keeps its own notes: the old build's go, and so do
+	// those that a stopped run of a third build wrote but never listed.
 	next := storyCache{idx: x, build: "b2"}
+	stopped := storyCache{idx: x, build: "b0"}
+	stored(stopped, "k1", "k5")
 	stored(next, "k1", "k4")
 	if err := next.Prune([]string{"k1", "k4"}); err != nil {
 		t.Fatal(err)
@@ -70,8 +73,20 @@ func TestStoryCachePrune(t *testing.T) {
 	if has(old, "k1") || !has(next, "k1") || !has(next, "k4") {
 		t.Errorf("after a new build: old k1 %v, new k1 %v, new k4 %v; want false, true, true", has(old, "k1"), has(next, "k1"), has(next, "k4"))
 	}
+	if has(stopped, "k1") || has(stopped, "k5") {
+		t.Errorf("notes of a stopped run of another build kept: k1 %v, k5 %v", has(stopped, "k1"), has(stopped, "k5"))
+	}
 	if diff := cmp.Diff([]string{"story/b2/k1", "story/b2/k4"}, listed()); diff != "" {
 		t.Errorf("listed after a new build (-want +got):\n%s", diff)
+	}
+	// Notes of a stopped run of the same build stay, for the next run to
+	// find.
+	stored(next, "k6")
+	if err := next.Prune([]string{"k1"}); err != nil {
+		t.Fatal(err)
+	}
+	if !has(next, "k6") || has(next, "k4") {
+		t.Errorf("after keeping k1: unlisted k6 %v, listed k4 %v; want true, false", has(next, "k6"), has(next, "k4"))
 	}
 	if v, err := x.Note("support/a"); err != nil || string(v) != "kept" {
 		t.Errorf("a note the cache does not list: %q, %v; want it kept", v, err)
