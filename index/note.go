@@ -53,7 +53,13 @@ func (n *notes) open() (*bolt.DB, error) {
 				return
 			}
 		}
-		db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 5 * time.Second, ReadOnly: n.readOnly})
+		// bbolt's list of free pages as a hashmap rather than an array
+		// sorted anew by every commit: a notes file left with two million
+		// free pages (8 GB, after several builds each dropped the last
+		// one's notes) took 350 ms a commit with the array, 38 ms with
+		// the map, and a comparison at 100,000 articles after a new build
+		// 675 s instead of 265 s. The file's format is the same.
+		db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 5 * time.Second, ReadOnly: n.readOnly, FreelistType: bolt.FreelistMapType})
 		if errors.Is(err, bolterrors.ErrTimeout) {
 			n.err = fmt.Errorf("%q: %w", n.dir, ErrLocked)
 			return
