@@ -70,8 +70,26 @@ func (n *notes) open() (*bolt.DB, error) {
 		}
 		n.db = db
 		n.opened.Store(db)
+		readAround(db)
 	})
 	return n.db, n.err
+}
+
+// readAround undoes bbolt's advice to the kernel not to read ahead of a
+// page of its map that is faulted in (MADV_RANDOM): what a run reads of
+// the notes was written a batch at a time, each batch's notes side by side
+// in the order of their names, so the pages around one are mostly read
+// soon after. From a cold page cache a report at 100,000 articles read its
+// articles' records in 8.4-9.0 s instead of 34.5 s (67 s -> 38 s in all);
+// with the file cached, no difference. bbolt advises anew when it maps a
+// grown file, which only a write does.
+func readAround(db *bolt.DB) {
+	_ = db.View(func(tx *bolt.Tx) error {
+		// The read transaction holds the map in place; the file is at
+		// most as long as the map.
+		adviseNormal(db.Info().Data, int(tx.Size()))
+		return nil
+	})
 }
 
 func (n *notes) close() error {
@@ -168,7 +186,7 @@ func (n *notes) set(values map[string][]byte) error {
 		}
 		return nil
 	}
-	return db.Update(func(tx *bolt.Tx) error {
+	err = db.Update(func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucketIfNotExists(notesBucket)
 		if err != nil {
 			return err
@@ -185,6 +203,10 @@ func (n *notes) set(values map[string][]byte) error {
 		}
 		return nil
 	})
+	if err == nil {
+		readAround(db)
+	}
+	return err
 }
 
 // SetNote stores a blob under a name, beside the claims: what the last

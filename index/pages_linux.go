@@ -25,6 +25,14 @@ func releaseAddr(addr uintptr, n int) {
 	}
 }
 
+// adviseNormal gives the n bytes mapped at addr the kernel's default
+// read-ahead.
+func adviseNormal(addr uintptr, n int) {
+	if addr != 0 && n > 0 {
+		_, _, _ = unix.Syscall(unix.SYS_MADVISE, addr, uintptr(n), unix.MADV_NORMAL)
+	}
+}
+
 // mappedFileBytes is how much of the process's resident memory is pages of
 // files (and shared memory): the third field of /proc/self/statm, in pages.
 // It is 0 when that cannot be read.

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -188,4 +190,56 @@ func TestReleaseWhenMuchIsMapped(t *testing.T) {
 	if m := mappedFileBytes(); m <= 0 {
 		t.Errorf("mappedFileBytes = %d, want more than 0", m)
 	}
+}
+
+// notesAdvice returns the VmFlags of the maps of the notes file under dir,
+// in the order of their addresses, from /proc/self/smaps.
+func notesAdvice(t *testing.T, dir string) []string {
+	t.Helper()
+	data, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		t.Skipf("no smaps: %v", err)
+	}
+	var flags []string
+	in := false
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := sc.Text()
+		if f := strings.Fields(line); len(f) >= 5 && strings.Count(f[0], "-") == 1 && !strings.HasSuffix(f[0], ":") {
+			in = len(f) >= 6 && f[5] == filepath.Join(dir, notesFile)
+		}
+		if in && strings.HasPrefix(line, "VmFlags:") {
+			flags = append(flags, strings.TrimPrefix(line, "VmFlags:"))
+		}
+	}
+	return flags
+}
+
+func TestNotesAreReadAround(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	x, err := Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	must(t, x.SetNote("a", []byte("1")))
+	check := func(when string) {
+		t.Helper()
+		flags := notesAdvice(t, dir)
+		if len(flags) == 0 {
+			t.Fatalf("%s: the notes file is not mapped", when)
+		}
+		// "rr" is MADV_RANDOM: no reading ahead. The map's first part
+		// holds the file as far as it is used; bbolt maps more.
+		if slices.Contains(strings.Fields(flags[0]), "rr") {
+			t.Errorf("%s: the notes file is mapped with flags %q, advised not to read ahead", when, flags[0])
+		}
+	}
+	check("opened")
+	// Notes larger than the map make bbolt map the grown file anew.
+	for i := range 4 {
+		big := bytes.Repeat([]byte(fmt.Sprintf("%d", i)), 1<<20)
+		must(t, x.SetNotes(map[string][]byte{fmt.Sprintf("big/%d", i): append(big, byte(i))}))
+	}
+	check("grown")
 }

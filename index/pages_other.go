@@ -3,6 +3,7 @@
 package index
 
 // Elsewhere mapped pages are left to the kernel, and not counted.
-func releaseMap([]byte)        {}
-func releaseAddr(uintptr, int) {}
-func mappedFileBytes() int64   { return 0 }
+func releaseMap([]byte)         {}
+func releaseAddr(uintptr, int)  {}
+func adviseNormal(uintptr, int) {}
+func mappedFileBytes() int64    { return 0 }
