@@ -85,9 +85,7 @@ func (n *notes) open() (*bolt.DB, error) {
 // grown file, which only a write does.
 func readAround(db *bolt.DB) {
 	_ = db.View(func(tx *bolt.Tx) error {
-		// The read transaction holds the map in place; the file is at
-		// most as long as the map.
-		adviseNormal(db.Info().Data, int(tx.Size()))
+		adviseNormal(usedMap(db, tx))
 		return nil
 	})
 }
@@ -350,7 +348,7 @@ func (n *notes) names(prefix string, folders bool) ([]string, error) {
 			// Walking the names maps in the pages that hold them, which
 			// the read transaction keeps in place.
 			if walked++; walked%dropBatch == 0 {
-				releaseAddr(db.Info().Data, int(tx.Size()))
+				releaseAddr(usedMap(db, tx))
 			}
 			name := string(k)
 			if !folders {

@@ -166,6 +166,13 @@ func (x *Index) releaseSegments() {
 	}
 }
 
+// usedMap is where bbolt maps db's file and how much of it is in use, for
+// as long as tx, a transaction, holds the map in place (the file is at
+// most as long as the map).
+func usedMap(db *bolt.DB, tx *bolt.Tx) (uintptr, int) {
+	return db.Info().Data, int(tx.Size())
+}
+
 // release releases the mapped pages of the notes' file, if it is open.
 func (n *notes) release() {
 	db := n.opened.Load() // nil for notes in memory
@@ -173,9 +180,7 @@ func (n *notes) release() {
 		return
 	}
 	_ = db.View(func(tx *bolt.Tx) error {
-		// The read transaction holds bbolt's map in place; the file
-		// is at most as long as the map.
-		releaseAddr(db.Info().Data, int(tx.Size()))
+		releaseAddr(usedMap(db, tx))
 		return nil
 	})
 }
