@@ -38,38 +38,39 @@ var DefaultStoryOptions = StoryOptions{Threshold: 0.2, Window: 10 * 24 * time.Ho
 const singletonWeight = 0.2
 
 // Grouping a large corpus compares only candidate pairs of articles, found
-// by blocking. Up to exactStories articles every pair is compared, so that
-// small corpora are grouped exactly as by comparing all pairs. Beyond:
+// by blocking, and weighs each article as of its publication. Up to
+// exactStories articles every pair is compared, with weights over the whole
+// corpus, so that small corpora are grouped exactly as by comparing all
+// pairs. Beyond, the articles are taken in date order (byDate), undated
+// last, and each is weighed against the articles up to it (see
+// blockedEdges):
 //
 //   - each article is looked up by its blockTerms heaviest terms among those
-//     found in at least two and at most blockDF(n) articles: mostly name keys
-//     and rare words and word pairs;
-//   - the articles holding one of them, published within the window of the
-//     article or undated, are scored by the weight of the blocking terms
-//     they share, times the date factor; the best storyNeighbours of them
-//     (K) are compared exactly, so at most K per article;
+//     found in at least one article before it and in at most keyDF of the
+//     articles up to it: mostly name keys and rare words and word pairs;
+//   - the articles before it holding one of them, published within the
+//     window or undated, are scored by the weight of the blocking terms they
+//     share, times the date factor; the best storyNeighbours of them (K) are
+//     compared exactly, so at most K per article;
 //   - every other pair counts as similarity 0 in the averages. That is the
 //     approximation: such a pair may share common words and so be a little
 //     alike, and then the average of any two groups that it joins comes out
 //     lower than when all pairs are compared. A story of many hundreds of
-//     articles published within the window can thus be cut into parts (one
-//     of 500 still comes out whole), as can one whose articles share no rare
-//     term;
+//     articles published within the window can thus be cut into parts, as
+//     can one whose articles share no rare term;
 //   - pairs published further apart than the window are never compared, and
 //     two groups whose dated articles would span more than the window are
 //     never merged (comparing all pairs keeps them apart only when two such
 //     articles share a term, which nearly all do).
+//
+// What an article brings, its weights, blocking terms and edges, depends on
+// the articles before it only, so that an article published after all the
+// others adds its own edges and changes no other.
 const (
 	exactStories    = 300
 	blockTerms      = 32
 	storyNeighbours = 128
 )
-
-// blockDF is the largest document frequency of a blocking term in a corpus
-// of n articles, from 200 to 1,000: a term in more articles says little
-// about which story an article tells, and its postings would cost more than
-// they tell.
-func blockDF(n int) int { return min(1000, max(200, n/100)) }
 
 // groupStories groups articles into stories by the similarity of their
 // content words, word pairs and names (average linkage, so that one shared
@@ -158,7 +159,10 @@ type termVectors struct {
 	counts [][]int32
 	df     []int32
 	norm   []float64
-	w      *weights
+	// solo[i] is the sum of the squared (1 + log tf) of article i's terms
+	// found in no other article, in units of 1/soloUnit (tfSquared).
+	solo []uint64
+	w    *weights
 }
 
 // weight is the weight of the k-th shared term of article i.
@@ -188,6 +192,26 @@ func newWeights(n int) *weights {
 		w.ltf[f] = 1 + math.Log(float64(f))
 	}
 	return w
+}
+
+// tf is the weight of a term found f times in an article, before its idf.
+func (w *weights) tf(f int32) float64 {
+	if int(f) < len(w.ltf) {
+		return w.ltf[f]
+	}
+	return 1 + math.Log(float64(f))
+}
+
+// soloUnit is the unit of tfSquared: fine enough, and coarse enough that
+// the sum for a million terms is exact in a float64.
+const soloUnit = 1 << 24
+
+// tfSquared is tf(f) squared in units of 1/soloUnit. Sums of them are exact
+// whatever their order, which makes an article's norm in blockedEdges the
+// same whether its new terms are found again later or not.
+func (w *weights) tfSquared(f int32) uint64 {
+	x := w.tf(f)
+	return uint64(math.Round(x * x * soloUnit))
 }
 
 // of is the weight of a term found f times in an article and in d articles.
@@ -522,6 +546,7 @@ func termVectorsOf(bags []bag, order []int32) *termVectors {
 		counts: make([][]int32, n),
 		df:     df,
 		norm:   make([]float64, n),
+		solo:   make([]uint64, n),
 		w:      newWeights(n),
 	}
 	parallel(workers, func(w int) {
@@ -536,17 +561,19 @@ func termVectorsOf(bags []bag, order []int32) *termVectors {
 			}
 			ids, cs := make([]uint32, 0, shared), make([]int32, 0, shared)
 			var norm float64
+			var solo uint64
 			for e, t := range found {
 				x := v.w.of(counts[e], int32(uint32(t)))
 				if sharedTerm(t) {
 					ids, cs = append(ids, uint32(t>>32)), append(cs, counts[e])
 				} else {
 					x *= singletonWeight
+					solo += v.w.tfSquared(counts[e])
 				}
 				norm += x * x
 			}
 			i := order[b.lo+k]
-			v.ids[i], v.counts[i], v.norm[i] = ids, cs, math.Sqrt(norm)
+			v.ids[i], v.counts[i], v.norm[i], v.solo[i] = ids, cs, math.Sqrt(norm), solo
 			b.terms[k], b.counts[k] = nil, nil
 		}
 	})
@@ -795,9 +822,36 @@ func byDate(arts []claims.Article) []int32 {
 	return order
 }
 
+// Blocked grouping weighs each article against the corpus as it stood when
+// the article was published: the articles before it in date order (byDate).
+// A term's weight in article i is (1 + log tf) * log((r+1)/df), where r is
+// the number of articles up to i and df the number of them holding the term,
+// i among them; terms no article before i holds count in full (whether a
+// later article will share them is not known then). An article's blocking
+// terms, candidates and edges are found among the articles before it, so
+// what the grouping knows of an article never changes when a later one is
+// added: a new article brings only its own edges.
+const (
+	// countBits is how many low bits of a packed term count hold the
+	// count; the others hold the term's document frequency up to the
+	// article.
+	countBits = 8
+	countMask = 1<<countBits - 1
+	maxPrior  = 1<<(31-countBits) - 1
+)
+
+// keyDF is the largest number of the first n articles in date order that
+// may hold a blocking term of the n-th: a hundredth of them, from 10 to
+// 1,000. A term in more says little about which story an article tells,
+// and its postings would cost more than they tell.
+func keyDF(n int) int { return min(1000, max(30, n/100)) }
+
 // blockedEdges compares the candidate pairs of articles found by blocking
 // (see exactStories), never two articles dated further apart than the
-// window. order lists the articles by date (byDate).
+// window. order lists the articles by date (byDate). It weighs v's terms
+// as of each article's date, overwriting v.counts with the weights' bits
+// (ownWeight), and returns the edges of each article with the articles
+// before it, in date order of the later one, then of the earlier.
 func blockedEdges(arts []claims.Article, order []int32, v *termVectors, opt StoryOptions) []storyEdge {
 	n := len(arts)
 	rankOf := make([]int32, n)
@@ -812,23 +866,60 @@ func blockedEdges(arts []claims.Article, order []int32, v *termVectors, opt Stor
 	}
 	dated := len(byRank)
 
-	// Each article's blocking terms: its heaviest terms of moderate
-	// document frequency.
-	maxDF := int32(blockDF(n))
+	// Each term's count up to each article, packed with the article's
+	// count of it (countBits).
+	seen := make([]int32, len(v.df))
+	for _, i := range order {
+		cs := v.counts[i]
+		for k, id := range v.ids[i] {
+			seen[id] = min(seen[id]+1, maxPrior)
+			cs[k] = seen[id]<<countBits | min(cs[k], countMask)
+		}
+	}
+	seen = nil
+	lg := make([]float64, n+2) // lg[k] = log k
+	for k := 1; k < len(lg); k++ {
+		lg[k] = math.Log(float64(k))
+	}
+	weigh := func(r int32, c int32) float64 {
+		x := v.w.tf(c&countMask) * (lg[r+2] - lg[c>>countBits])
+		if c>>countBits == 1 {
+			x *= singletonWeight
+		}
+		return x
+	}
+
+	// Each article's blocking terms: its heaviest terms held by at least
+	// one article before it and at most keyDF. Its norm, with the terms
+	// of no other article.
 	keys := make([][]int32, n) // positions in the article's vector, ascending
+	norm := make([]float64, n)
 	workers := workersFor(n, 256)
 	parallel(workers, func(w int) {
 		var best []int32 // heaviest first
 		var ws []float64 // of the article's terms
 		for r := w * n / workers; r < (w+1)*n/workers; r++ {
-			i := order[r]
+			i, ri := order[r], int32(r)
+			maxDF := int32(keyDF(r + 1))
+			// The terms new at the article count in exact units, as
+			// which of them are found again later is not known here.
 			ws = ws[:0]
-			for k := range v.ids[i] {
-				ws = append(ws, v.weight(int(i), k))
+			var sum float64
+			first := v.solo[i]
+			for _, c := range v.counts[i] {
+				x := weigh(ri, c)
+				ws = append(ws, x)
+				if c>>countBits == 1 {
+					first += v.w.tfSquared(c & countMask)
+				} else {
+					sum += x * x
+				}
 			}
+			f := singletonWeight * lg[r+2]
+			norm[i] = math.Sqrt(sum + float64(first)/soloUnit*f*f)
 			best = best[:0]
-			for k, id := range v.ids[i] {
-				if v.df[id] > maxDF {
+			for k, c := range v.counts[i] {
+				if d := c >> countBits; d < 2 || d > maxDF {
 					continue
 				}
 				if len(best) == blockTerms && ws[best[len(best)-1]] >= ws[k] {
@@ -850,7 +941,9 @@ func blockedEdges(arts []claims.Article, order []int32, v *termVectors, opt Stor
 	})
 
 	// Postings of the blocking terms, in date rank order: blocking term x
-	// has post[start[x]:start[x+1]].
+	// has post[start[x]:start[x+1]]. A later article may look a term up
+	// while fewer than keyDF(n) articles before it hold the term, so the
+	// articles holding it after that are left out.
 	total := 0
 	for _, ks := range keys {
 		total += len(ks)
@@ -869,8 +962,10 @@ func blockedEdges(arts []claims.Article, order []int32, v *termVectors, opt Stor
 	for x, id := range all {
 		keyOf[id] = int32(x + 1)
 	}
+	lastDF := int32(keyDF(n))
 	// Each worker finds the postings of a run of date ranks, then writes
-	// them after those of the runs before.
+	// them after those of the runs before. The counts give way to the
+	// weights.
 	type found struct {
 		x int32
 		p posting
@@ -885,14 +980,19 @@ func blockedEdges(arts []claims.Article, order []int32, v *termVectors, opt Stor
 			keyX[i] = make([]int32, len(keys[i]))
 			next := 0 // of the article's keys
 			for k, id := range v.ids[i] {
-				if x := keyOf[id] - 1; x >= 0 && v.df[id] <= maxDF {
-					founds[w] = append(founds[w], found{x, posting{int32(r), float32(v.weight(int(i), k))}})
-					counts[w][x]++
+				c := v.counts[i][k]
+				wt := float32(weigh(int32(r), c))
+				if x := keyOf[id] - 1; x >= 0 {
 					if next < len(keys[i]) && keys[i][next] == int32(k) {
 						keyX[i][next] = x
 						next++
 					}
+					if c>>countBits < lastDF {
+						founds[w] = append(founds[w], found{x, posting{int32(r), wt}})
+						counts[w][x]++
+					}
 				}
+				v.counts[i][k] = int32(math.Float32bits(wt))
 			}
 		}
 	})
@@ -912,63 +1012,51 @@ func blockedEdges(arts []claims.Article, order []int32, v *termVectors, opt Stor
 		}
 	})
 	founds, counts, all, keyOf = nil, nil, nil, nil
-	// The candidates of each article, the storyNeighbours best by the
-	// weight of their shared blocking terms, as pairs of date ranks. Each
-	// worker takes a run of ranks, where the articles of a story are near
-	// each other and share postings.
-	cands := make([][]uint64, workers)
+
+	// The candidates of each article, the storyNeighbours best of those
+	// before it by the weight of their shared blocking terms, compared
+	// exactly. Each worker takes a run of ranks, where the articles of a
+	// story are near each other and share postings.
+	rows := make([][]storyEdge, workers)
 	parallel(workers, func(w int) {
 		acc := make([]float32, n)
 		var touched []int32
 		type scored struct {
-			j int32
+			r int32
 			s float64
 		}
 		var top []scored
 		for r := w * n / workers; r < (w+1)*n/workers; r++ {
 			i, ri := order[r], int32(r)
-			touched = touched[:0]
-			// Dated articles meet those of ranks rlo to rhi, and the
-			// undated ones.
-			windowed := opt.Window > 0 && ri < int32(dated)
-			var rlo, rhi int32
-			if windowed {
-				lo, hi := pub[i].Add(-opt.Window), pub[i].Add(opt.Window)
+			// A dated article meets the articles of ranks rlo to ri-1;
+			// an undated one, all before it.
+			var rlo int32
+			if opt.Window > 0 && ri < int32(dated) {
+				lo := pub[i].Add(-opt.Window)
 				rlo = int32(sort.Search(dated, func(r int) bool { return !byRank[r].Before(lo) }))
-				rhi = int32(sort.Search(dated, func(r int) bool { return byRank[r].After(hi) }))
 			}
+			touched = touched[:0]
 			for e, k := range keys[i] {
-				x, wi := keyX[i][e], float32(v.weight(int(i), int(k)))
-				ps := post[start[x]:start[x+1]]
-				visit := func(ps []posting) {
-					for _, p := range ps {
-						if p.rank == ri {
-							continue
-						}
-						if acc[p.rank] == 0 {
-							touched = append(touched, p.rank)
-						}
-						acc[p.rank] += wi * p.w
+				wi := ownWeight(v, int(i), int(k))
+				ps := post[start[keyX[i][e]]:start[keyX[i][e]+1]]
+				from := sort.Search(len(ps), func(k int) bool { return ps[k].rank >= rlo })
+				for _, p := range ps[from:] {
+					if p.rank >= ri {
+						break
 					}
+					if acc[p.rank] == 0 {
+						touched = append(touched, p.rank)
+					}
+					acc[p.rank] += wi * p.w
 				}
-				if !windowed {
-					visit(ps)
-					continue
-				}
-				rank := func(r int32) int { // the first posting of rank r or later
-					return sort.Search(len(ps), func(k int) bool { return ps[k].rank >= r })
-				}
-				visit(ps[rank(rlo):rank(rhi)])
-				und := rank(int32(dated))
-				visit(ps[und:])
 			}
 			top = top[:0]
 			for _, r := range touched {
 				j := order[r]
-				s := float64(acc[r]) / v.norm[j] * dateWeight(pub[i], pub[j], opt)
+				s := float64(acc[r]) / norm[j] * dateWeight(pub[i], pub[j], opt)
 				acc[r] = 0
 				if s > 0 {
-					top = append(top, scored{j, s})
+					top = append(top, scored{r, s})
 				}
 			}
 			if len(top) > storyNeighbours {
@@ -979,35 +1067,45 @@ func blockedEdges(arts []claims.Article, order []int32, v *termVectors, opt Stor
 						}
 						return 1
 					}
-					return int(x.j - y.j)
+					return int(x.r - y.r)
 				})
 				top = top[:storyNeighbours]
 			}
+			slices.SortFunc(top, func(x, y scored) int { return int(x.r - y.r) })
 			for _, c := range top {
-				lo, hi := uint64(ri), uint64(rankOf[c.j])
-				if lo > hi {
-					lo, hi = hi, lo
+				j := order[c.r]
+				if s := ownDot(v, int(j), int(i)) / (norm[j] * norm[i]) * dateWeight(pub[i], pub[j], opt); s > 0 {
+					rows[w] = append(rows[w], storyEdge{min(i, j), max(i, j), s})
 				}
-				cands[w] = append(cands[w], lo<<32|hi)
-			}
-		}
-	})
-	pairs := slices.Concat(cands...)
-	cands = nil
-	slices.Sort(pairs)
-	pairs = slices.Compact(pairs)
-
-	// Edges in the order of their pairs, whatever the number of workers.
-	rows := make([][]storyEdge, workers)
-	parallel(workers, func(w int) {
-		for _, p := range pairs[w*len(pairs)/workers : (w+1)*len(pairs)/workers] {
-			i, j := int(order[p>>32]), int(order[uint32(p)])
-			if s := v.cosine(i, j) * dateWeight(pub[i], pub[j], opt); s > 0 {
-				rows[w] = append(rows[w], storyEdge{int32(i), int32(j), s})
 			}
 		}
 	})
 	return slices.Concat(rows...)
+}
+
+// ownWeight is the weight of article i's k-th shared term, once
+// blockedEdges has weighed it.
+func ownWeight(v *termVectors, i, k int) float32 {
+	return math.Float32frombits(uint32(v.counts[i][k]))
+}
+
+// ownDot is the dot product of articles i and j weighed by blockedEdges.
+func ownDot(v *termVectors, i, j int) float64 {
+	a, b := v.ids[i], v.ids[j]
+	var dot float64
+	for x, y := 0, 0; x < len(a) && y < len(b); {
+		switch {
+		case a[x] < b[y]:
+			x++
+		case a[x] > b[y]:
+			y++
+		default:
+			dot += float64(ownWeight(v, i, x)) * float64(ownWeight(v, j, y))
+			x++
+			y++
+		}
+	}
+	return dot
 }
 
 // storyLink is what two groups of articles share: the sum of the

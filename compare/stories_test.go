@@ -332,6 +332,52 @@ func blur(c synthCorpus, seed uint64) {
 	}
 }
 
+// TestBlockedEdgesLaterArticle checks that an article published after all
+// the others brings edges of its own and changes none of the others': what
+// blocking knows of an article depends on the articles before it only.
+func TestBlockedEdgesLaterArticle(t *testing.T) {
+	for _, undated := range []int{0, 3} {
+		t.Run(fmt.Sprintf("undated=%d", undated), func(t *testing.T) {
+			c := newSynthCorpus(synthSpec{stories: 60, perStory: 6, sentences: 10, days: 40, undated: undated, seed: 21})
+			order := byDate(c.arts)
+			last := c.arts[order[len(order)-1]]
+			var before []claims.Article
+			for _, a := range c.arts {
+				if a.ID != last.ID {
+					before = append(before, a)
+				}
+			}
+			edgesOf := func(arts []claims.Article) map[[2]string]float64 {
+				order := byDate(arts)
+				out := map[[2]string]float64{}
+				for _, e := range blockedEdges(arts, order, newTermVectors(arts, c.byArticle, order), DefaultStoryOptions) {
+					out[[2]string{arts[e.a].ID, arts[e.b].ID}] = e.s
+				}
+				return out
+			}
+			was, now := edgesOf(before), edgesOf(append(before, last))
+			added := 0
+			for p, s := range now {
+				if p[0] == last.ID || p[1] == last.ID {
+					added++
+					continue
+				}
+				if w, ok := was[p]; !ok || w != s {
+					t.Errorf("edge %v: %v after adding %s, was %v (found: %v)", p, s, last.ID, w, ok)
+				}
+			}
+			for p := range was {
+				if _, ok := now[p]; !ok {
+					t.Errorf("edge %v lost after adding %s", p, last.ID)
+				}
+			}
+			if added == 0 || len(was) < len(c.arts) {
+				t.Errorf("%d edges before, %d added by %s: too few to tell", len(was), added, last.ID)
+			}
+		})
+	}
+}
+
 func TestGroupStoriesEdgeCases(t *testing.T) {
 	day := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
 	claim := func(id, text string) *claims.Claim { return &claims.Claim{Article: id, Text: text} }
