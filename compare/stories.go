@@ -93,20 +93,46 @@ func storiesOf(arts []claims.Article, byArticle map[string][]*claims.Claim, opt 
 
 // storiesFrom is storiesOf from the articles' bags, which it takes over.
 func storiesFrom(arts []claims.Article, bags []bag, opt StoryOptions, blocked bool) []Story {
+	out, _, _ := storiesWith(arts, bags, opt, blocked, nil, nil)
+	return out
+}
+
+// storiesWith is storiesFrom keeping the state of a blocked grouping for
+// the next run: keys are the articles' fingerprints (nil: no state kept),
+// and prev the state that the last run kept, nil for none. When arts are
+// its articles followed by later ones, only the new ones are weighed and
+// compared (blockState.extend); the stories are the same either way. It
+// also returns how many articles it weighed: the new ones, or all.
+func storiesWith(arts []claims.Article, bags []bag, opt StoryOptions, blocked bool, keys []string, prev *blockState) ([]Story, *blockState, int) {
 	n := len(arts)
 	if n == 0 {
-		return nil
+		return nil, nil, 0
 	}
-	var edges []storyEdge
+	weighed := n
+	var groups [][]int32
+	var state *blockState
 	if blocked {
 		// Reading the articles by date lays out those of a story, which
 		// are compared with each other, near each other in memory.
 		order := byDate(arts)
-		edges = blockedEdges(arts, order, termVectorsOf(bags, order), opt)
+		ok := false
+		if prev != nil && keys != nil {
+			state, groups, ok = prev.extend(arts, bags, order, keys, opt)
+			if ok {
+				weighed = n - len(prev.keys)
+			}
+		}
+		if !ok {
+			v := termVectorsOf(bags, order)
+			edges, norms := blockedEdges(arts, order, v, opt)
+			groups = averageLinkage(arts, edges, opt, true)
+			if keys != nil {
+				state = newBlockState(keys, order, v, norms, edges, groups)
+			}
+		}
 	} else {
-		edges = allEdges(arts, termVectorsOf(bags, nil), opt)
+		groups = averageLinkage(arts, allEdges(arts, termVectorsOf(bags, nil), opt), opt, false)
 	}
-	groups := averageLinkage(arts, edges, opt, blocked)
 	out := make([]Story, 0, len(groups))
 	for _, g := range groups {
 		ids := make([]string, len(g))
@@ -125,7 +151,7 @@ func storiesFrom(arts []claims.Article, bags []bag, opt StoryOptions, blocked bo
 		out[i].ID = fmt.Sprintf("story-%d", i+1)
 		out[i].Title = storyTitle(out[i].Articles, title)
 	}
-	return out
+	return out, state, weighed
 }
 
 // storyTitle names a story by the shortest non-empty title of its articles:
@@ -160,9 +186,13 @@ type termVectors struct {
 	df     []int32
 	norm   []float64
 	// solo[i] is the sum of the squared (1 + log tf) of article i's terms
-	// found in no other article, in units of 1/soloUnit (tfSquared).
+	// found in no other article, in units of 1/soloUnit (tfSquared), each
+	// count taken up to countMask.
 	solo []uint64
 	w    *weights
+	// hash[x] is the hash of term x; lone are the hashes of the terms of
+	// one article only, ascending.
+	hash, lone []uint64
 }
 
 // weight is the weight of the k-th shared term of article i.
@@ -539,7 +569,7 @@ func termVectorsOf(bags []bag, order []int32) *termVectors {
 	}
 	parallel(workers, func(w int) { blocks[w].read(bags, order) })
 
-	df := documentFrequencies(blocks, workers)
+	df, hashes, solo := documentFrequencies(blocks, workers)
 
 	v := &termVectors{
 		ids:    make([][]uint32, n),
@@ -548,6 +578,8 @@ func termVectorsOf(bags []bag, order []int32) *termVectors {
 		norm:   make([]float64, n),
 		solo:   make([]uint64, n),
 		w:      newWeights(n),
+		hash:   hashes,
+		lone:   solo,
 	}
 	parallel(workers, func(w int) {
 		b := &blocks[w]
@@ -568,7 +600,7 @@ func termVectorsOf(bags []bag, order []int32) *termVectors {
 					ids, cs = append(ids, uint32(t>>32)), append(cs, counts[e])
 				} else {
 					x *= singletonWeight
-					solo += v.w.tfSquared(counts[e])
+					solo += v.w.tfSquared(min(counts[e], countMask))
 				}
 				norm += x * x
 			}
@@ -598,7 +630,8 @@ func sharedTerm(t uint64) bool { return uint32(t) >= 2 }
 // place of each term of an article it leaves what is known of it: for a term
 // of one article, its document frequency (1); for a shared term, its number
 // in the top 32 bits and its document frequency in the low ones (see
-// sharedTerm). It returns the document frequency of each numbered term.
+// sharedTerm). It returns the document frequency and the hash of each
+// numbered term, and the hashes of the terms of one article, ascending.
 //
 // The terms are parted by the top bits of their hashes into shards small
 // enough to count in cache, and the shards counted a few at a time, in
@@ -606,7 +639,7 @@ func sharedTerm(t uint64) bool { return uint32(t) >= 2 }
 // are sorted, so those of a pass are the next run of them, which the pass
 // then overwrites. Copying all terms at once would hold as much memory again
 // as the articles' terms themselves.
-func documentFrequencies(blocks []vectorBlock, workers int) []int32 {
+func documentFrequencies(blocks []vectorBlock, workers int) (df []int32, hashes, solo []uint64) {
 	total := 0
 	for _, b := range blocks {
 		for _, ts := range b.terms {
@@ -641,7 +674,6 @@ func documentFrequencies(blocks []vectorBlock, workers int) []int32 {
 		}
 	}
 	perPass := max(minPassTerms, total/freqPasses)
-	var df []int32
 	var flat []uint64
 	for lo := 0; lo < shards; {
 		// The pass counts shards lo to hi-1; start[s-lo] is where shard
@@ -711,6 +743,10 @@ func documentFrequencies(blocks []vectorBlock, workers int) []int32 {
 			first[s+1] = first[s] + len(sharedOf[s])
 		}
 		df = slices.Grow(df, first[hi-lo]-len(df))[:first[hi-lo]]
+		for _, sh := range sharedOf {
+			hashes = append(hashes, sh...)
+		}
+		soloOf := make([][]uint64, hi-lo)
 		parallel(workers, func(w int) {
 			var t termTable
 			for s := w; s < hi-lo; s += workers {
@@ -732,17 +768,22 @@ func documentFrequencies(blocks []vectorBlock, workers int) []int32 {
 						hs[k] = uint64(x)<<32 | uint64(df[x])
 					} else {
 						hs[k] = uint64(n)
+						soloOf[s] = append(soloOf[s], h)
 					}
 				}
 			}
 		})
+		for _, so := range soloOf {
+			solo = append(solo, so...)
+		}
 		// What is known of each term goes back in its place.
 		parallel(len(blocks), func(w int) {
 			walk(w, true, func(ts []uint64, e, k int) { ts[e] = flat[k] })
 		})
 		lo = hi
 	}
-	return df
+	slices.Sort(solo)
+	return df, hashes, solo
 }
 
 // cosine is the cosine similarity of articles i and j.
@@ -820,292 +861,6 @@ func byDate(arts []claims.Article) []int32 {
 		return 0
 	})
 	return order
-}
-
-// Blocked grouping weighs each article against the corpus as it stood when
-// the article was published: the articles before it in date order (byDate).
-// A term's weight in article i is (1 + log tf) * log((r+1)/df), where r is
-// the number of articles up to i and df the number of them holding the term,
-// i among them; terms no article before i holds count in full (whether a
-// later article will share them is not known then). An article's blocking
-// terms, candidates and edges are found among the articles before it, so
-// what the grouping knows of an article never changes when a later one is
-// added: a new article brings only its own edges.
-const (
-	// countBits is how many low bits of a packed term count hold the
-	// count; the others hold the term's document frequency up to the
-	// article.
-	countBits = 8
-	countMask = 1<<countBits - 1
-	maxPrior  = 1<<(31-countBits) - 1
-)
-
-// keyDF is the largest number of the first n articles in date order that
-// may hold a blocking term of the n-th: a hundredth of them, from 10 to
-// 1,000. A term in more says little about which story an article tells,
-// and its postings would cost more than they tell.
-func keyDF(n int) int { return min(1000, max(30, n/100)) }
-
-// blockedEdges compares the candidate pairs of articles found by blocking
-// (see exactStories), never two articles dated further apart than the
-// window. order lists the articles by date (byDate). It weighs v's terms
-// as of each article's date, overwriting v.counts with the weights' bits
-// (ownWeight), and returns the edges of each article with the articles
-// before it, in date order of the later one, then of the earlier.
-func blockedEdges(arts []claims.Article, order []int32, v *termVectors, opt StoryOptions) []storyEdge {
-	n := len(arts)
-	rankOf := make([]int32, n)
-	pub := make([]time.Time, n) // by article
-	var byRank []time.Time      // of the dated articles
-	for r, i := range order {
-		rankOf[i] = int32(r)
-		pub[i] = arts[i].Published
-		if arts[i].HasDate() {
-			byRank = append(byRank, pub[i])
-		}
-	}
-	dated := len(byRank)
-
-	// Each term's count up to each article, packed with the article's
-	// count of it (countBits).
-	seen := make([]int32, len(v.df))
-	for _, i := range order {
-		cs := v.counts[i]
-		for k, id := range v.ids[i] {
-			seen[id] = min(seen[id]+1, maxPrior)
-			cs[k] = seen[id]<<countBits | min(cs[k], countMask)
-		}
-	}
-	seen = nil
-	lg := make([]float64, n+2) // lg[k] = log k
-	for k := 1; k < len(lg); k++ {
-		lg[k] = math.Log(float64(k))
-	}
-	weigh := func(r int32, c int32) float64 {
-		x := v.w.tf(c&countMask) * (lg[r+2] - lg[c>>countBits])
-		if c>>countBits == 1 {
-			x *= singletonWeight
-		}
-		return x
-	}
-
-	// Each article's blocking terms: its heaviest terms held by at least
-	// one article before it and at most keyDF. Its norm, with the terms
-	// of no other article.
-	keys := make([][]int32, n) // positions in the article's vector, ascending
-	norm := make([]float64, n)
-	workers := workersFor(n, 256)
-	parallel(workers, func(w int) {
-		var best []int32 // heaviest first
-		var ws []float64 // of the article's terms
-		for r := w * n / workers; r < (w+1)*n/workers; r++ {
-			i, ri := order[r], int32(r)
-			maxDF := int32(keyDF(r + 1))
-			// The terms new at the article count in exact units, as
-			// which of them are found again later is not known here.
-			ws = ws[:0]
-			var sum float64
-			first := v.solo[i]
-			for _, c := range v.counts[i] {
-				x := weigh(ri, c)
-				ws = append(ws, x)
-				if c>>countBits == 1 {
-					first += v.w.tfSquared(c & countMask)
-				} else {
-					sum += x * x
-				}
-			}
-			f := singletonWeight * lg[r+2]
-			norm[i] = math.Sqrt(sum + float64(first)/soloUnit*f*f)
-			best = best[:0]
-			for k, c := range v.counts[i] {
-				if d := c >> countBits; d < 2 || d > maxDF {
-					continue
-				}
-				if len(best) == blockTerms && ws[best[len(best)-1]] >= ws[k] {
-					continue
-				}
-				at := len(best)
-				for at > 0 && ws[best[at-1]] < ws[k] {
-					at--
-				}
-				if len(best) < blockTerms {
-					best = append(best, 0)
-				}
-				copy(best[at+1:], best[at:len(best)-1])
-				best[at] = int32(k)
-			}
-			keys[i] = slices.Clone(best)
-			slices.Sort(keys[i])
-		}
-	})
-
-	// Postings of the blocking terms, in date rank order: blocking term x
-	// has post[start[x]:start[x+1]]. A later article may look a term up
-	// while fewer than keyDF(n) articles before it hold the term, so the
-	// articles holding it after that are left out.
-	total := 0
-	for _, ks := range keys {
-		total += len(ks)
-	}
-	all := make([]uint32, 0, total)
-	for i, ks := range keys {
-		for _, k := range ks {
-			all = append(all, v.ids[i][k])
-		}
-	}
-	slices.Sort(all)
-	all = slices.Compact(all)
-	// keyOf maps a term's number to its number among the blocking terms
-	// + 1, 0 for the other terms.
-	keyOf := make([]int32, len(v.df))
-	for x, id := range all {
-		keyOf[id] = int32(x + 1)
-	}
-	lastDF := int32(keyDF(n))
-	// Each worker finds the postings of a run of date ranks, then writes
-	// them after those of the runs before. The counts give way to the
-	// weights.
-	type found struct {
-		x int32
-		p posting
-	}
-	founds := make([][]found, workers)
-	counts := make([][]int32, workers)
-	keyX := make([][]int32, n) // the blocking terms of each article's keys
-	parallel(workers, func(w int) {
-		counts[w] = make([]int32, len(all))
-		for r := w * n / workers; r < (w+1)*n/workers; r++ {
-			i := order[r]
-			keyX[i] = make([]int32, len(keys[i]))
-			next := 0 // of the article's keys
-			for k, id := range v.ids[i] {
-				c := v.counts[i][k]
-				wt := float32(weigh(int32(r), c))
-				if x := keyOf[id] - 1; x >= 0 {
-					if next < len(keys[i]) && keys[i][next] == int32(k) {
-						keyX[i][next] = x
-						next++
-					}
-					if c>>countBits < lastDF {
-						founds[w] = append(founds[w], found{x, posting{int32(r), wt}})
-						counts[w][x]++
-					}
-				}
-				v.counts[i][k] = int32(math.Float32bits(wt))
-			}
-		}
-	})
-	start := make([]int32, len(all)+1)
-	for x := range all {
-		at := start[x]
-		for w := range workers {
-			at, counts[w][x] = at+counts[w][x], at
-		}
-		start[x+1] = at
-	}
-	post := make([]posting, start[len(all)])
-	parallel(workers, func(w int) {
-		for _, f := range founds[w] {
-			post[counts[w][f.x]] = f.p
-			counts[w][f.x]++
-		}
-	})
-	founds, counts, all, keyOf = nil, nil, nil, nil
-
-	// The candidates of each article, the storyNeighbours best of those
-	// before it by the weight of their shared blocking terms, compared
-	// exactly. Each worker takes a run of ranks, where the articles of a
-	// story are near each other and share postings.
-	rows := make([][]storyEdge, workers)
-	parallel(workers, func(w int) {
-		acc := make([]float32, n)
-		var touched []int32
-		type scored struct {
-			r int32
-			s float64
-		}
-		var top []scored
-		for r := w * n / workers; r < (w+1)*n/workers; r++ {
-			i, ri := order[r], int32(r)
-			// A dated article meets the articles of ranks rlo to ri-1;
-			// an undated one, all before it.
-			var rlo int32
-			if opt.Window > 0 && ri < int32(dated) {
-				lo := pub[i].Add(-opt.Window)
-				rlo = int32(sort.Search(dated, func(r int) bool { return !byRank[r].Before(lo) }))
-			}
-			touched = touched[:0]
-			for e, k := range keys[i] {
-				wi := ownWeight(v, int(i), int(k))
-				ps := post[start[keyX[i][e]]:start[keyX[i][e]+1]]
-				from := sort.Search(len(ps), func(k int) bool { return ps[k].rank >= rlo })
-				for _, p := range ps[from:] {
-					if p.rank >= ri {
-						break
-					}
-					if acc[p.rank] == 0 {
-						touched = append(touched, p.rank)
-					}
-					acc[p.rank] += wi * p.w
-				}
-			}
-			top = top[:0]
-			for _, r := range touched {
-				j := order[r]
-				s := float64(acc[r]) / norm[j] * dateWeight(pub[i], pub[j], opt)
-				acc[r] = 0
-				if s > 0 {
-					top = append(top, scored{r, s})
-				}
-			}
-			if len(top) > storyNeighbours {
-				slices.SortFunc(top, func(x, y scored) int {
-					if x.s != y.s {
-						if x.s > y.s {
-							return -1
-						}
-						return 1
-					}
-					return int(x.r - y.r)
-				})
-				top = top[:storyNeighbours]
-			}
-			slices.SortFunc(top, func(x, y scored) int { return int(x.r - y.r) })
-			for _, c := range top {
-				j := order[c.r]
-				if s := ownDot(v, int(j), int(i)) / (norm[j] * norm[i]) * dateWeight(pub[i], pub[j], opt); s > 0 {
-					rows[w] = append(rows[w], storyEdge{min(i, j), max(i, j), s})
-				}
-			}
-		}
-	})
-	return slices.Concat(rows...)
-}
-
-// ownWeight is the weight of article i's k-th shared term, once
-// blockedEdges has weighed it.
-func ownWeight(v *termVectors, i, k int) float32 {
-	return math.Float32frombits(uint32(v.counts[i][k]))
-}
-
-// ownDot is the dot product of articles i and j weighed by blockedEdges.
-func ownDot(v *termVectors, i, j int) float64 {
-	a, b := v.ids[i], v.ids[j]
-	var dot float64
-	for x, y := 0, 0; x < len(a) && y < len(b); {
-		switch {
-		case a[x] < b[y]:
-			x++
-		case a[x] > b[y]:
-			y++
-		default:
-			dot += float64(ownWeight(v, i, x)) * float64(ownWeight(v, j, y))
-			x++
-			y++
-		}
-	}
-	return dot
 }
 
 // storyLink is what two groups of articles share: the sum of the

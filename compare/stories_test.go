@@ -350,7 +350,8 @@ func TestBlockedEdgesLaterArticle(t *testing.T) {
 			edgesOf := func(arts []claims.Article) map[[2]string]float64 {
 				order := byDate(arts)
 				out := map[[2]string]float64{}
-				for _, e := range blockedEdges(arts, order, newTermVectors(arts, c.byArticle, order), DefaultStoryOptions) {
+				edges, _ := blockedEdges(arts, order, newTermVectors(arts, c.byArticle, order), DefaultStoryOptions)
+				for _, e := range edges {
 					out[[2]string{arts[e.a].ID, arts[e.b].ID}] = e.s
 				}
 				return out
@@ -376,6 +377,99 @@ func TestBlockedEdgesLaterArticle(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBlockStateExtend checks that grouping a corpus from the state of the
+// last run, when later articles are added, gives the stories and the state
+// that grouping it whole gives.
+func TestBlockStateExtend(t *testing.T) {
+	c := newSynthCorpus(synthSpec{stories: 70, perStory: 6, sentences: 10, days: 50, seed: 31})
+	order := byDate(c.arts)
+	dated := make([]claims.Article, len(order))
+	for r, i := range order {
+		dated[r] = c.arts[i]
+	}
+	keysOf := func(arts []claims.Article) []string {
+		keys := make([]string, len(arts))
+		for i, a := range arts {
+			keys[i] = "key " + a.ID
+		}
+		return keys
+	}
+	group := func(arts []claims.Article, prev *blockState, weighed int) ([]Story, *blockState) {
+		t.Helper()
+		out, st, w := storiesWith(arts, bagsOf(arts, c.byArticle), DefaultStoryOptions, true, keysOf(arts), prev)
+		if w != weighed {
+			t.Errorf("%d articles weighed, want %d", w, weighed)
+		}
+		return out, st
+	}
+	canonical := func(st *blockState) *blockState {
+		out := *st
+		out.groups = slices.Clone(st.groups)
+		slices.SortFunc(out.groups, func(a, b []int32) int { return int(a[0] - b[0]) })
+		return &out
+	}
+	opts := cmp.Options{cmp.AllowUnexported(blockState{}, rankEdge{})}
+	for _, added := range []int{1, 4} {
+		t.Run(fmt.Sprintf("%d added", added), func(t *testing.T) {
+			all := slices.Clone(dated)
+			// The articles in another order than by date: extend must
+			// not rely on it.
+			rand.New(rand.NewPCG(uint64(added), 3)).Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+			var before []claims.Article
+			late := dated[len(dated)-added].Published
+			for _, a := range all {
+				if a.Published.Before(late) {
+					before = append(before, a)
+				}
+			}
+			if len(before) != len(all)-added {
+				t.Fatalf("%d articles before the last %d: dates tie", len(before), added)
+			}
+			_, was := group(before, nil, len(before))
+			want, wantState := group(all, nil, len(all))
+			got, state := group(all, was, added)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("stories from the last run's state (-whole +extended):\n%s", diff)
+			}
+			if diff := cmp.Diff(canonical(wantState), canonical(state), opts); diff != "" {
+				t.Errorf("state (-whole +extended):\n%s", diff)
+			}
+			var edges int
+			for _, e := range state.edges {
+				if int(e.b) >= len(before) {
+					edges++
+				}
+			}
+			if edges == 0 {
+				t.Errorf("the added articles have no edges: nothing was extended")
+			}
+			again, same := group(all, state, 0)
+			if diff := cmp.Diff(want, again); diff != "" || same != state {
+				t.Errorf("grouping again with nothing new changed the state or the stories:\n%s", diff)
+			}
+		})
+	}
+	t.Run("not an extension", func(t *testing.T) {
+		before := dated[:len(dated)-1]
+		_, was := group(before, nil, len(before))
+		for name, arts := range map[string][]claims.Article{
+			"an article changed": slices.Clone(dated),
+			"an earlier article": append(slices.Clone(before), claims.Article{ID: "early", Published: dated[0].Published.Add(-time.Hour)}),
+			"an undated article": append(slices.Clone(before), claims.Article{ID: "undated"}),
+			"one article fewer":  slices.Clone(dated[:len(dated)-2]),
+		} {
+			keys := keysOf(arts)
+			if name == "an article changed" {
+				keys[3] += " again"
+			}
+			_, _, ok := was.extend(arts, bagsOf(arts, c.byArticle), byDate(arts), keys, DefaultStoryOptions)
+			if ok {
+				t.Errorf("%s: extended the last run's state", name)
+			}
+		}
+	})
 }
 
 func TestGroupStoriesEdgeCases(t *testing.T) {

@@ -53,10 +53,31 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		return Result{}, err
 	}
 	t1 := time.Now()
-	res := Result{Stories: storiesFrom(arts, sc.bags, opt.Stories, len(arts) > exactStories), Claims: sc.counts}
+	// A blocked grouping keeps its state for the next run, when every
+	// article has a fingerprint.
+	blocked := len(arts) > exactStories
+	var (
+		prev, state *blockState
+		stateKey    string
+		stateKeys   []string
+	)
+	if opt.Cache != nil && blocked && !slices.Contains(scanKeys, "") {
+		stateKey, stateKeys = groupingKey(opt.Stories), scanKeys
+		data, err := opt.Cache.Get(stateKey)
+		if err != nil {
+			return Result{}, fmt.Errorf("story cache: %w", err)
+		}
+		if data != nil {
+			// A state that does not decode is grouped anew.
+			prev, _ = decodeBlockState(data)
+		}
+	}
+	res := Result{Claims: sc.counts}
+	res.Stories, state, res.Phases.Weighed = storiesWith(arts, sc.bags, opt.Stories, blocked, stateKeys, prev)
 	sc.bags = nil
 	t2 := time.Now()
 	res.Phases.Scan, res.Phases.Group = t1.Sub(t0), t2.Sub(t1)
+
 	storyOf := map[string]string{}
 	for _, s := range res.Stories {
 		for _, a := range s.Articles {
@@ -159,6 +180,12 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 	for _, k := range scanKeys {
 		if k != "" {
 			keep = append(keep, k)
+		}
+	}
+	if state != nil {
+		keep = append(keep, stateKey)
+		if state != prev {
+			put[stateKey] = state.encode()
 		}
 	}
 	flush := func() error {

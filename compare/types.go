@@ -250,6 +250,10 @@ type Phases struct {
 	Scan    time.Duration // reading every article's claims once
 	Group   time.Duration // grouping the articles into stories
 	Stories time.Duration // comparing the stories (or reading their findings back)
+	// Weighed is how many articles the grouping weighed and compared with
+	// others: the new ones when it took up the state of the last run
+	// (their corpus grown by later articles), else all.
+	Weighed int
 }
 
 // Support is how the rest of a story bears on one claim.
