@@ -357,6 +357,24 @@ type blockState struct {
 	norms  []float64  // each article's
 	edges  []rankEdge // as blockedEdges found them
 	groups [][]int32  // the stories, each ascending
+	// What the first pass of CompareFrom learnt of the articles: their
+	// numbers of claims, the words written in lower case, and the name
+	// book, its ranks date ranks.
+	claims []int32
+	lower  []string
+	book   []bookGroup
+}
+
+// bookGroup is a group of a nameBook as a blockState keeps it.
+type bookGroup struct {
+	group     string
+	spellings []bookSpelling // by spelling
+	arts      []int32        // ascending
+}
+
+type bookSpelling struct {
+	spelling, text string
+	rank, at       int32
 }
 
 // rankEdge is the similarity s of the articles of date ranks a < b.
@@ -403,6 +421,90 @@ func newBlockState(keys []string, order []int32, v *termVectors, norms []float64
 	return st
 }
 
+// window reports whether arts, whose fingerprints are keys, in date order
+// order, are the state's articles followed by later dated ones, and if so
+// the least date rank of the articles that extend reads: those in the
+// window of the first new article (none when there is none).
+func (st *blockState) window(arts []claims.Article, order []int32, keys []string, opt StoryOptions) (int, bool) {
+	n, m := len(arts), len(st.keys)
+	if m > n || len(st.norms) != m || opt.Window <= 0 {
+		return 0, false
+	}
+	for r := range m {
+		if keys[order[r]] != st.keys[r] {
+			return 0, false
+		}
+	}
+	for r := m; r < n; r++ {
+		if !arts[order[r]].HasDate() || keys[order[r]] == "" {
+			return 0, false
+		}
+	}
+	if m == n {
+		return n, true
+	}
+	// All articles are dated: the new ones come after the old, and so
+	// would any old undated one.
+	byRank := make([]time.Time, m+1)
+	for r := range byRank {
+		byRank[r] = arts[order[r]].Published
+	}
+	return int(windowStart(int32(m), byRank[m], byRank, opt)), true
+}
+
+// restore adds to sc, the first pass over the articles that window
+// returned and the new ones, what the state learnt of the others: arts,
+// in date order order, are the state's articles followed by later ones.
+func (st *blockState) restore(sc *scanned, arts []claims.Article, order []int32) {
+	idRank := func(r int32) int { return sc.rank[arts[order[r]].ID] }
+	for r, c := range st.claims {
+		sc.counts[arts[order[r]].ID] = int(c)
+	}
+	for _, w := range st.lower {
+		sc.lower[w] = true
+	}
+	b := newNameBook()
+	for _, g := range st.book {
+		sp := make(map[string]firstSeen, len(g.spellings))
+		for _, s := range g.spellings {
+			sp[s.spelling] = firstSeen{at: [2]int{idRank(s.rank), int(s.at)}, text: s.text}
+		}
+		as := make([]int32, len(g.arts))
+		for k, r := range g.arts {
+			as[k] = int32(idRank(r))
+		}
+		b.groups[g.group], b.arts[g.group] = sp, as
+	}
+	sc.names.merge(b)
+}
+
+// learn keeps in the state what the first pass sc learnt of arts, in date
+// order order.
+func (st *blockState) learn(sc *scanned, arts []claims.Article, order []int32) {
+	dateRank := make(map[string]int32, len(arts))
+	st.claims = make([]int32, len(order))
+	for r, i := range order {
+		dateRank[arts[i].ID] = int32(r)
+		st.claims[r] = int32(sc.counts[arts[i].ID])
+	}
+	st.lower = sortedKeys(sc.lower)
+	st.book = make([]bookGroup, 0, len(sc.names.groups))
+	for _, g := range sortedKeys(sc.names.groups) {
+		sps := sc.names.groups[g]
+		bg := bookGroup{group: g, spellings: make([]bookSpelling, 0, len(sps))}
+		for _, s := range sortedKeys(sps) {
+			f := sps[s]
+			bg.spellings = append(bg.spellings, bookSpelling{s, f.text, dateRank[sc.ids[f.at[0]]], int32(f.at[1])})
+		}
+		for _, r := range sc.names.arts[g] {
+			bg.arts = append(bg.arts, dateRank[sc.ids[r]])
+		}
+		slices.Sort(bg.arts)
+		bg.arts = slices.Compact(bg.arts)
+		st.book = append(st.book, bg)
+	}
+}
+
 // count is how many articles of the state's corpus hold term h.
 func (st *blockState) count(h uint64) int32 {
 	if x, ok := slices.BinarySearch(st.terms, h); ok {
@@ -434,18 +536,8 @@ type holder struct {
 // false, doing nothing, when arts are not such an extension.
 func (st *blockState) extend(arts []claims.Article, bags []bag, order []int32, keys []string, opt StoryOptions) (*blockState, [][]int32, bool) {
 	n, m := len(arts), len(st.keys)
-	if m > n || len(st.norms) != m || opt.Window <= 0 {
+	if _, ok := st.window(arts, order, keys, opt); !ok {
 		return nil, nil, false
-	}
-	for r := range m {
-		if keys[order[r]] != st.keys[r] {
-			return nil, nil, false
-		}
-	}
-	for r := m; r < n; r++ {
-		if !arts[order[r]].HasDate() || keys[order[r]] == "" {
-			return nil, nil, false
-		}
 	}
 	toArticles := func(groups [][]int32) [][]int32 {
 		out := make([][]int32, len(groups))
@@ -678,6 +770,34 @@ func (st *blockState) encode() []byte {
 			prev = r
 		}
 	}
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	for _, c := range st.claims {
+		b = binary.AppendUvarint(b, uint64(c))
+	}
+	b = binary.AppendUvarint(b, uint64(len(st.lower)))
+	for _, w := range st.lower {
+		str(w)
+	}
+	b = binary.AppendUvarint(b, uint64(len(st.book)))
+	for _, g := range st.book {
+		str(g.group)
+		b = binary.AppendUvarint(b, uint64(len(g.spellings)))
+		for _, sp := range g.spellings {
+			str(sp.spelling)
+			str(sp.text)
+			b = binary.AppendUvarint(b, uint64(sp.rank))
+			b = binary.AppendUvarint(b, uint64(sp.at))
+		}
+		b = binary.AppendUvarint(b, uint64(len(g.arts)))
+		prev := int32(0)
+		for _, r := range g.arts {
+			b = binary.AppendUvarint(b, uint64(r-prev))
+			prev = r
+		}
+	}
 	return b
 }
 
@@ -711,6 +831,9 @@ func decodeBlockState(data []byte) (*blockState, error) {
 	}
 	st := &blockState{}
 	n := num(uint64(len(d)))
+	if n == 0 {
+		return nil, errBlockState
+	}
 	st.keys = make([]string, n)
 	for r := range st.keys {
 		k := num(uint64(len(d)))
@@ -767,6 +890,45 @@ func decodeBlockState(data []byte) (*blockState, error) {
 	}
 	if slices.Contains(in, false) {
 		return nil, errBlockState
+	}
+	str := func() string {
+		k := num(uint64(len(d)))
+		if bad {
+			return ""
+		}
+		s := string(d[:k])
+		d = d[k:]
+		return s
+	}
+	st.claims = make([]int32, n)
+	for r := range st.claims {
+		st.claims[r] = int32(num(math.MaxInt32))
+	}
+	st.lower = make([]string, num(uint64(len(d))))
+	for k := range st.lower {
+		st.lower[k] = str()
+	}
+	st.book = make([]bookGroup, num(uint64(len(d))))
+	for k := range st.book {
+		g := &st.book[k]
+		g.group = str()
+		g.spellings = make([]bookSpelling, num(uint64(len(d))))
+		for x := range g.spellings {
+			sp := &g.spellings[x]
+			sp.spelling, sp.text = str(), str()
+			sp.rank, sp.at = int32(num(n-1)), int32(num(math.MaxInt32))
+		}
+		g.arts = make([]int32, num(uint64(len(d))))
+		r := uint64(0)
+		for x := range g.arts {
+			if r += num(n); r >= n {
+				bad = true
+			}
+			g.arts[x] = int32(r)
+		}
+		if bad {
+			return nil, errBlockState
+		}
 	}
 	if bad || len(d) != 0 || !slices.IsSorted(st.terms) {
 		return nil, errBlockState

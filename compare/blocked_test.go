@@ -3,6 +3,7 @@ package compare
 import (
 	"context"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -40,6 +41,8 @@ func blockedCorpus(t *testing.T) ([]claims.Article, memory) {
 type syncCache struct {
 	mu sync.Mutex
 	m  mapCache
+	// records counts the scan records got.
+	records int
 }
 
 func newSyncCache() *syncCache { return &syncCache{m: mapCache{}} }
@@ -47,6 +50,9 @@ func newSyncCache() *syncCache { return &syncCache{m: mapCache{}} }
 func (c *syncCache) Get(key string) ([]byte, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if strings.HasPrefix(key, "scan-") {
+		c.records++
+	}
 	return c.m.Get(key)
 }
 
@@ -83,12 +89,17 @@ func TestCompareFromGroupingState(t *testing.T) {
 	if cache.m[key] == nil || first.Phases.Weighed != len(arts)-2 {
 		t.Fatalf("first run: grouping state kept %v, %d articles weighed", cache.m[key] != nil, first.Phases.Weighed)
 	}
+	cache.records = 0
 	got, err := CompareFrom(context.Background(), arts, m, nil, Options{Cache: cache})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got.Phases.Weighed != 2 {
 		t.Errorf("two articles added: %d weighed, want 2", got.Phases.Weighed)
+	}
+	// The first pass read the articles of the new ones' window only.
+	if cache.records < 2 || cache.records > len(arts)/4 {
+		t.Errorf("two articles added: %d scan records read of %d articles", cache.records, len(arts))
 	}
 	got.Reused = 0
 	if d := cmp.Diff(want, got, ignorePhases); d != "" {
@@ -104,13 +115,19 @@ func TestCompareFromGroupingState(t *testing.T) {
 		ft, _ := decodeBlockState(fresh.m[key])
 		t.Errorf("grouping state after two added differs from a run from nothing: %d and %d articles, %d and %d edges", len(st.keys), len(ft.keys), len(st.edges), len(ft.edges))
 	}
-	// Nothing new: nothing weighed. A damaged state is grouped anew.
+	// Nothing new: nothing weighed, no record read. A damaged state is
+	// grouped anew.
+	cache.records = 0
 	again, err := CompareFrom(context.Background(), arts, m, nil, Options{Cache: cache})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again.Phases.Weighed != 0 {
-		t.Errorf("nothing new: %d articles weighed, want 0", again.Phases.Weighed)
+	if again.Phases.Weighed != 0 || cache.records != 0 {
+		t.Errorf("nothing new: %d articles weighed, %d records read; want none", again.Phases.Weighed, cache.records)
+	}
+	again.Reused = 0
+	if d := cmp.Diff(want, again, ignorePhases); d != "" {
+		t.Errorf("nothing new: result differs (-want +got):\n%s", d)
 	}
 	cache.m[key] = cache.m[key][:len(cache.m[key])/2]
 	damaged, err := CompareFrom(context.Background(), arts, m, nil, Options{Cache: cache})

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -48,21 +49,21 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		return Result{}, nil
 	}
 	t0 := time.Now()
-	sc, scanKeys, err := scan(ctx, arts, src, opt.Cache)
-	if err != nil {
-		return Result{}, err
-	}
-	t1 := time.Now()
+	recKeys := scanKeys(arts, opt.Cache)
 	// A blocked grouping keeps its state for the next run, when every
-	// article has a fingerprint.
+	// article has a fingerprint. When the articles are the last run's
+	// followed by later ones, the first pass reads the articles in the
+	// window of the new ones only, and the state tells the rest.
 	blocked := len(arts) > exactStories
 	var (
 		prev, state *blockState
 		stateKey    string
 		stateKeys   []string
+		order       []int32
+		sel         []int
 	)
-	if opt.Cache != nil && blocked && !slices.Contains(scanKeys, "") {
-		stateKey, stateKeys = groupingKey(opt.Stories), scanKeys
+	if opt.Cache != nil && blocked && !slices.Contains(recKeys, "") {
+		stateKey, stateKeys = groupingKey(opt.Stories), recKeys
 		data, err := opt.Cache.Get(stateKey)
 		if err != nil {
 			return Result{}, fmt.Errorf("story cache: %w", err)
@@ -71,9 +72,37 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 			// A state that does not decode is grouped anew.
 			prev, _ = decodeBlockState(data)
 		}
+		order = byDate(arts)
+		if prev != nil {
+			lo, ok := prev.window(arts, order, recKeys, opt.Stories)
+			if !ok {
+				prev = nil
+			} else {
+				sel = make([]int, 0, len(arts)-lo)
+				for _, i := range order[lo:] {
+					sel = append(sel, int(i))
+				}
+			}
+		}
 	}
+	sc, err := scan(ctx, arts, src, opt.Cache, recKeys, sel)
+	if err != nil {
+		return Result{}, err
+	}
+	if prev != nil {
+		prev.restore(sc, arts, order)
+	}
+	t1 := time.Now()
 	res := Result{Claims: sc.counts}
 	res.Stories, state, res.Phases.Weighed = storiesWith(arts, sc.bags, opt.Stories, blocked, stateKeys, prev)
+	if prev != nil && res.Phases.Weighed != len(arts)-len(prev.keys) {
+		// The first pass read the window only: a whole grouping now
+		// would miss the other articles' terms.
+		return Result{}, errors.New("grouping state: the last run's state was not taken up")
+	}
+	if state != nil && state != prev {
+		state.learn(sc, arts, order)
+	}
 	sc.bags = nil
 	t2 := time.Now()
 	res.Phases.Scan, res.Phases.Group = t1.Sub(t0), t2.Sub(t1)
@@ -177,7 +206,7 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		keep    []string
 		put     = map[string][]byte{}
 	)
-	for _, k := range scanKeys {
+	for _, k := range recKeys {
 		if k != "" {
 			keep = append(keep, k)
 		}
@@ -408,15 +437,30 @@ type scanned struct {
 	ids    []string       // article ids by rank
 }
 
-// scan is the first pass of CompareFrom, on all processors. With a cache,
-// it reads each article's scan record from it, reading the claims of the
-// articles without one and caching theirs; keys are the records' keys.
-func scan(ctx context.Context, arts []claims.Article, src Source, cache Cache) (sc *scanned, keys []string, err error) {
+// scanKeys are the keys of the articles' scan records in cache, nil
+// without one.
+func scanKeys(arts []claims.Article, cache Cache) []string {
+	if cache == nil {
+		return nil
+	}
+	keys := make([]string, len(arts))
+	for i := range arts {
+		keys[i] = scanKey(&arts[i])
+	}
+	return keys
+}
+
+// scan is the first pass of CompareFrom, on all processors, over the
+// articles sel (indices in arts, nil for all): the others are known from
+// elsewhere, and their bags stay empty. With a cache, it reads each
+// article's scan record from it, reading the claims of the articles without
+// one and caching theirs; keys are the records' keys (scanKeys).
+func scan(ctx context.Context, arts []claims.Article, src Source, cache Cache, keys []string, sel []int) (sc *scanned, err error) {
 	sc = &scanned{bags: make([]bag, len(arts)), counts: map[string]int{}, rank: map[string]int{}}
-	if cache != nil {
-		keys = make([]string, len(arts))
-		for i := range arts {
-			keys[i] = scanKey(&arts[i])
+	if sel == nil {
+		sel = make([]int, len(arts))
+		for i := range sel {
+			sel[i] = i
 		}
 	}
 	puts := &recordPuts{cache: cache, pending: map[string][]byte{}}
@@ -434,7 +478,7 @@ func scan(ctx context.Context, arts []claims.Article, src Source, cache Cache) (
 		names  *nameBook
 		counts map[string]int
 	}
-	workers := min(runtime.GOMAXPROCS(0), (len(arts)+scanChunk-1)/scanChunk)
+	workers := max(1, min(runtime.GOMAXPROCS(0), (len(sel)+scanChunk-1)/scanChunk))
 	parts := make([]part, workers)
 	next := make(chan int)
 	var (
@@ -452,14 +496,14 @@ func scan(ctx context.Context, arts []claims.Article, src Source, cache Cache) (
 				if firstErr != nil || ctx.Err() != nil {
 					continue
 				}
-				hi := min(lo+scanChunk, len(arts))
-				recs, err := records(arts, keys, lo, hi, src, cache, &g, in, puts)
+				which := sel[lo:min(lo+scanChunk, len(sel))]
+				recs, err := records(arts, keys, which, src, cache, &g, in, puts)
 				if err != nil {
 					errOnce.Do(func() { firstErr = err })
 					continue
 				}
-				for i := lo; i < hi; i++ {
-					r := &recs[i-lo]
+				for k, i := range which {
+					r := &recs[k]
 					sc.bags[i] = r.bag
 					p.counts[arts[i].ID] = r.claims
 					for _, w := range r.lower {
@@ -470,7 +514,7 @@ func scan(ctx context.Context, arts []claims.Article, src Source, cache Cache) (
 			}
 		})
 	}
-	for lo := 0; lo < len(arts); lo += scanChunk {
+	for lo := 0; lo < len(sel); lo += scanChunk {
 		next <- lo
 	}
 	close(next)
@@ -481,10 +525,10 @@ func scan(ctx context.Context, arts []claims.Article, src Source, cache Cache) (
 		}
 	}
 	if firstErr != nil {
-		return nil, nil, firstErr
+		return nil, firstErr
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	sc.lower, sc.names, sc.counts = parts[0].lower, parts[0].names, parts[0].counts
 	for _, p := range parts[1:] {
@@ -496,17 +540,18 @@ func scan(ctx context.Context, arts []claims.Article, src Source, cache Cache) (
 			sc.counts[a] = n
 		}
 	}
-	return sc, keys, nil
+	return sc, nil
 }
 
-// records returns the scan records of arts[lo:hi]: from the cache when it
-// has them (keys[i] is the key of arts[i]), their strings from in, else
-// from their claims, which are then cached through puts.
-func records(arts []claims.Article, keys []string, lo, hi int, src Source, cache Cache, g *bagger, in interner, puts *recordPuts) ([]scanRecord, error) {
-	recs := make([]scanRecord, hi-lo)
+// records returns the scan records of the articles which (indices in arts):
+// from the cache when it has them (keys[i] is the key of arts[i]), their
+// strings from in, else from their claims, which are then cached through
+// puts.
+func records(arts []claims.Article, keys []string, which []int, src Source, cache Cache, g *bagger, in interner, puts *recordPuts) ([]scanRecord, error) {
+	recs := make([]scanRecord, len(which))
 	var missing []string
-	at := map[string]int{}
-	for i := lo; i < hi; i++ {
+	at := map[string]int{} // article id -> place in which
+	for k, i := range which {
 		if cache != nil && keys[i] != "" {
 			data, err := cache.Get(keys[i])
 			if err != nil {
@@ -514,13 +559,13 @@ func records(arts []claims.Article, keys []string, lo, hi int, src Source, cache
 			}
 			if data != nil {
 				if r, err := decodeRecordWith(data, in); err == nil {
-					recs[i-lo] = r
+					recs[k] = r
 					continue
 				}
 			}
 		}
 		missing = append(missing, arts[i].ID)
-		at[arts[i].ID] = i
+		at[arts[i].ID] = k
 	}
 	if len(missing) == 0 {
 		return recs, nil
@@ -534,10 +579,11 @@ func records(arts []claims.Article, keys []string, lo, hi int, src Source, cache
 		byArticle[cs[i].Article] = append(byArticle[cs[i].Article], &cs[i])
 	}
 	for _, id := range missing {
-		i := at[id]
-		recs[i-lo] = recordOf(g, byArticle[id])
+		k := at[id]
+		i := which[k]
+		recs[k] = recordOf(g, byArticle[id])
 		if cache != nil && keys[i] != "" {
-			if err := puts.add(keys[i], recs[i-lo].encode()); err != nil {
+			if err := puts.add(keys[i], recs[k].encode()); err != nil {
 				return nil, err
 			}
 		}

@@ -374,9 +374,9 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	for _, n := range res.Claims {
 		claimCount += n
 	}
-	st.done("compare", "%d claims, %d comparisons, %d discrepancies, %d of %d stories unchanged (reading %.1fs, grouping %.1fs for %d %s, stories %.1fs)",
+	st.done("compare", "%d claims, %d comparisons, %d discrepancies, %d of %d stories unchanged (reading %.1fs, grouping %.1fs for %s, stories %.1fs)",
 		claimCount, res.Comparisons, len(res.Discrepancies), res.Reused, len(res.Stories),
-		res.Phases.Scan.Seconds(), res.Phases.Group.Seconds(), res.Phases.Weighed, plural(res.Phases.Weighed, "article", "articles"), res.Phases.Stories.Seconds())
+		res.Phases.Scan.Seconds(), res.Phases.Group.Seconds(), plural(res.Phases.Weighed, "article", "articles"), res.Phases.Stories.Seconds())
 
 	r := buildReport(values, res)
 	st.done("report", "")
