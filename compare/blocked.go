@@ -456,10 +456,13 @@ func (st *blockState) window(arts []claims.Article, order []int32, keys []string
 // returned and the new ones, what the state learnt of the others: arts,
 // in date order order, are the state's articles followed by later ones.
 func (st *blockState) restore(sc *scanned, arts []claims.Article, order []int32) {
-	idRank := func(r int32) int { return sc.rank[arts[order[r]].ID] }
+	ranks := make([]int32, len(st.claims)) // by date rank, in id order
 	for r, c := range st.claims {
-		sc.counts[arts[order[r]].ID] = int(c)
+		id := arts[order[r]].ID
+		sc.counts[id] = int(c)
+		ranks[r] = int32(sc.rank[id])
 	}
+	idRank := func(r int32) int { return int(ranks[r]) }
 	for _, w := range st.lower {
 		sc.lower[w] = true
 	}
@@ -481,10 +484,10 @@ func (st *blockState) restore(sc *scanned, arts []claims.Article, order []int32)
 // learn keeps in the state what the first pass sc learnt of arts, in date
 // order order.
 func (st *blockState) learn(sc *scanned, arts []claims.Article, order []int32) {
-	dateRank := make(map[string]int32, len(arts))
+	dateRank := make([]int32, len(arts)) // by rank in id order
 	st.claims = make([]int32, len(order))
 	for r, i := range order {
-		dateRank[arts[i].ID] = int32(r)
+		dateRank[sc.rank[arts[i].ID]] = int32(r)
 		st.claims[r] = int32(sc.counts[arts[i].ID])
 	}
 	st.lower = sortedKeys(sc.lower)
@@ -494,10 +497,10 @@ func (st *blockState) learn(sc *scanned, arts []claims.Article, order []int32) {
 		bg := bookGroup{group: g, spellings: make([]bookSpelling, 0, len(sps))}
 		for _, s := range sortedKeys(sps) {
 			f := sps[s]
-			bg.spellings = append(bg.spellings, bookSpelling{s, f.text, dateRank[sc.ids[f.at[0]]], int32(f.at[1])})
+			bg.spellings = append(bg.spellings, bookSpelling{s, f.text, dateRank[f.at[0]], int32(f.at[1])})
 		}
 		for _, r := range sc.names.arts[g] {
-			bg.arts = append(bg.arts, dateRank[sc.ids[r]])
+			bg.arts = append(bg.arts, dateRank[r])
 		}
 		slices.Sort(bg.arts)
 		bg.arts = slices.Compact(bg.arts)

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -56,14 +57,30 @@ type cachedSpot struct {
 func storyKey(s Story, arts map[string]*claims.Article, opt Options) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "limit %d stories %v\n", opt.Limit, opt.Stories)
+	var b []byte
 	for _, id := range s.Articles {
 		a := arts[id]
 		if a == nil || a.Hash == "" {
 			return ""
 		}
-		fmt.Fprintf(h, "%q %s %s %q %q %q\n", a.ID, a.Hash, a.Published.Format(time.RFC3339Nano), a.Title, a.Outlet, a.URL)
+		b = appendArticleLine(b[:0], a)
+		h.Write(b)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// appendArticleLine appends what fingerprints an article, as
+// fmt.Sprintf("%q %s %s %q %q %q\n", id, hash, published, title, outlet,
+// url) writes it, without fmt's cost (a report at 100,000 articles makes
+// 200,000 of them).
+func appendArticleLine(b []byte, a *claims.Article) []byte {
+	b = strconv.AppendQuote(b, a.ID)
+	b = append(append(append(b, ' '), a.Hash...), ' ')
+	b = a.Published.AppendFormat(b, time.RFC3339Nano)
+	b = strconv.AppendQuote(append(b, ' '), a.Title)
+	b = strconv.AppendQuote(append(b, ' '), a.Outlet)
+	b = strconv.AppendQuote(append(b, ' '), a.URL)
+	return append(b, '\n')
 }
 
 // encodeStory writes a story's result for a Cache: the length of the

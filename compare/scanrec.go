@@ -5,8 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"fmt"
-	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
 )
@@ -70,7 +68,7 @@ func scanKey(a *claims.Article) string {
 		return ""
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "scan %q %s %s %q %q %q\n", a.ID, a.Hash, a.Published.Format(time.RFC3339Nano), a.Title, a.Outlet, a.URL)
+	h.Write(appendArticleLine([]byte("scan "), a))
 	return "scan-" + hex.EncodeToString(h.Sum(nil))[:32]
 }
 

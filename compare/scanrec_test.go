@@ -3,8 +3,10 @@ package compare
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/google/go-cmp/cmp"
@@ -142,4 +144,19 @@ func (c *countingSource) Claims(ids ...string) ([]claims.Claim, error) {
 	}
 	c.mu.Unlock()
 	return c.src.Claims(ids...)
+}
+
+// TestArticleLine checks that the fingerprint of an article is written as
+// fmt writes it, which the keys of kept records and stories were made of.
+func TestArticleLine(t *testing.T) {
+	for _, a := range []claims.Article{
+		{},
+		{ID: "a.txt", Hash: "f00d", Published: time.Date(2025, 10, 9, 14, 3, 0, 1500, time.FixedZone("", 5*3600)), Title: `Putin in "Dushanbe"`, Outlet: "Радио Озоди", URL: "https://example.org/a?b=c\td"},
+		{ID: "\x00\xff", Title: "line\nbreak", Published: time.Date(2022, 6, 28, 0, 0, 0, 0, time.UTC)},
+	} {
+		want := fmt.Sprintf("%q %s %s %q %q %q\n", a.ID, a.Hash, a.Published.Format(time.RFC3339Nano), a.Title, a.Outlet, a.URL)
+		if got := string(appendArticleLine(nil, &a)); got != want {
+			t.Errorf("article line %q, want %q", got, want)
+		}
+	}
 }
