@@ -1,12 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -347,6 +349,11 @@ func variantsNote(article string) string { return "variants/" + article }
 
 const variantsList = "variants"
 
+// variantsSum is the note that keeps, per article of variantsList, a
+// fingerprint of the disputes its note holds (supportSum), written with
+// the list.
+const variantsSum = "variants.sum"
+
 // supportWriter records the support of claims in the index as the
 // comparison gives it, one note per article, supportFlush notes at a time.
 // An article given again has the new support added to what it had in this
@@ -414,7 +421,10 @@ func (w *supportWriter) add(articles []string, s map[string]compare.Support) err
 
 // variants implements compare.Options.Variants: it writes the notes of
 // the articles whose disputes by name variants changed, and drops those of
-// articles no longer disputed.
+// articles no longer disputed. What changed is told by a fingerprint of
+// each article's disputes, kept in one note (variantsSum), rather than by
+// reading every article's note back: a check that adds one article writes
+// the few that its names touch.
 func (w *supportWriter) variants(articles []string, s map[string]compare.Support) error {
 	byArticle := supportByArticle(s)
 	old, err := w.idx.Note(variantsList)
@@ -426,30 +436,58 @@ func (w *supportWriter) variants(articles []string, s map[string]compare.Support
 			w.pending[variantsNote(a)] = nil
 		}
 	}
-	list := make([]string, 0, len(byArticle))
-	for a, m := range byArticle {
-		list = append(list, a)
+	kept, err := w.idx.Note(variantsSum)
+	if err != nil {
+		return err
+	}
+	last := map[string]string{}
+	for _, line := range strings.Split(string(kept), "\n") {
+		if a, sum, ok := strings.Cut(line, "\t"); ok {
+			last[a] = sum
+		}
+	}
+	list := slices.Sorted(maps.Keys(byArticle))
+	var sums strings.Builder
+	for _, a := range list {
+		m := byArticle[a]
+		sum := supportSum(m)
+		fmt.Fprintf(&sums, "%s\t%s\n", a, sum)
+		if last[a] == sum {
+			continue
+		}
 		b, err := json.Marshal(m)
 		if err != nil {
 			return err
 		}
-		name := variantsNote(a)
-		stored, err := w.idx.Note(name)
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(stored, b) {
-			w.pending[name] = b
-		}
+		w.pending[variantsNote(a)] = b
 		if len(w.pending) >= supportFlush {
 			if err := w.flush(); err != nil {
 				return err
 			}
 		}
 	}
-	sort.Strings(list)
 	w.pending[variantsList] = []byte(strings.Join(list, "\n"))
+	w.pending[variantsSum] = []byte(sums.String())
 	return w.flush()
+}
+
+// supportSum is a fingerprint of the support of claims s: each claim's id
+// and its lists, in the order of the ids.
+func supportSum(s map[string]compare.Support) string {
+	h := sha256.New()
+	var b []byte
+	for _, id := range slices.Sorted(maps.Keys(s)) {
+		sp := s[id]
+		b = append(b[:0], id...)
+		for _, l := range [2][]string{sp.Corroborated, sp.Contradicted} {
+			b = append(b, 0)
+			for _, c := range l {
+				b = append(append(b, c...), 1)
+			}
+		}
+		h.Write(append(b, '\n'))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // supportFlush is how many support notes are written at a time.

@@ -259,4 +259,15 @@ func TestSupportAfterChange(t *testing.T) {
 		t.Errorf("%d claims disputed by name variants after Rakhmon became Rahmon, %d before: want fewer",
 			disputed(incremental), disputed(before))
 	}
+	// Nothing changed: the notes stay as they are. The article back as it
+	// was: the disputes come back.
+	report(idx)
+	if diff := cmp.Diff(incremental, support(idx)); diff != "" {
+		t.Errorf("support after a run with nothing changed (-before +after):\n%s", diff)
+	}
+	writeTestFile(t, path, string(b))
+	report(idx)
+	if diff := cmp.Diff(before, support(idx)); diff != "" {
+		t.Errorf("support after the change was undone (-first run +now):\n%s", diff)
+	}
 }
