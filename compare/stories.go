@@ -93,7 +93,7 @@ func storiesOf(arts []claims.Article, byArticle map[string][]*claims.Claim, opt 
 
 // storiesFrom is storiesOf from the articles' bags, which it takes over.
 func storiesFrom(arts []claims.Article, bags []bag, opt StoryOptions, blocked bool) []Story {
-	out, _, _ := storiesWith(arts, bags, opt, blocked, nil, nil)
+	out, _, _ := storiesWith(arts, bags, nil, opt, blocked, nil, nil)
 	return out
 }
 
@@ -101,9 +101,10 @@ func storiesFrom(arts []claims.Article, bags []bag, opt StoryOptions, blocked bo
 // the next run: keys are the articles' fingerprints (nil: no state kept),
 // and prev the state that the last run kept, nil for none. When arts are
 // its articles followed by later ones, only the new ones are weighed and
-// compared (blockState.extend); the stories are the same either way. It
+// compared (blockState.extend); the stories are the same either way. order
+// is byDate(arts) when the caller has it, else nil. It
 // also returns how many articles it weighed: the new ones, or all.
-func storiesWith(arts []claims.Article, bags []bag, opt StoryOptions, blocked bool, keys []string, prev *blockState) ([]Story, *blockState, int) {
+func storiesWith(arts []claims.Article, bags []bag, order []int32, opt StoryOptions, blocked bool, keys []string, prev *blockState) ([]Story, *blockState, int) {
 	n := len(arts)
 	if n == 0 {
 		return nil, nil, 0
@@ -114,7 +115,9 @@ func storiesWith(arts []claims.Article, bags []bag, opt StoryOptions, blocked bo
 	if blocked {
 		// Reading the articles by date lays out those of a story, which
 		// are compared with each other, near each other in memory.
-		order := byDate(arts)
+		if order == nil {
+			order = byDate(arts)
+		}
 		ok := false
 		if prev != nil && keys != nil {
 			state, groups, ok = prev.extend(arts, bags, order, keys, opt)

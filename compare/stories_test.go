@@ -398,7 +398,7 @@ func TestBlockStateExtend(t *testing.T) {
 	}
 	group := func(arts []claims.Article, prev *blockState, weighed int) ([]Story, *blockState) {
 		t.Helper()
-		out, st, w := storiesWith(arts, bagsOf(arts, c.byArticle), DefaultStoryOptions, true, keysOf(arts), prev)
+		out, st, w := storiesWith(arts, bagsOf(arts, c.byArticle), nil, DefaultStoryOptions, true, keysOf(arts), prev)
 		if w != weighed {
 			t.Errorf("%d articles weighed, want %d", w, weighed)
 		}

@@ -94,7 +94,7 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 	}
 	t1 := time.Now()
 	res := Result{Claims: sc.counts}
-	res.Stories, state, res.Phases.Weighed = storiesWith(arts, sc.bags, opt.Stories, blocked, stateKeys, prev)
+	res.Stories, state, res.Phases.Weighed = storiesWith(arts, sc.bags, order, opt.Stories, blocked, stateKeys, prev)
 	if prev != nil && res.Phases.Weighed != len(arts)-len(prev.keys) {
 		// The first pass read the window only: a whole grouping now
 		// would miss the other articles' terms.
