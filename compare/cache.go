@@ -2,8 +2,8 @@ package compare
 
 import (
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -52,20 +52,22 @@ type cachedSpot struct {
 	First                          Evidence
 }
 
-// storyKey is the cache key of a story, "" when one of its articles has no
-// content hash (its claims cannot be told from another version's).
-func storyKey(s Story, arts map[string]*claims.Article, opt Options) string {
+// storyKey is the cache key of a story: a fingerprint of the options and
+// of its articles' scan keys (keyOf, by article id), which fingerprint
+// their ids, content and metadata. It is "" when one of its articles has
+// no key (no content hash: its claims cannot be told from another
+// version's).
+func storyKey(s Story, keyOf map[string]string, opt Options) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "limit %d stories %v\n", opt.Limit, opt.Stories)
-	var b []byte
+	b := fmt.Appendf(nil, "limit %d stories %v\n", opt.Limit, opt.Stories)
 	for _, id := range s.Articles {
-		a := arts[id]
-		if a == nil || a.Hash == "" {
+		k := keyOf[id]
+		if k == "" {
 			return ""
 		}
-		b = appendArticleLine(b[:0], a)
-		h.Write(b)
+		b = append(append(b, k...), '\n')
 	}
+	h.Write(b)
 	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 
@@ -83,48 +85,43 @@ func appendArticleLine(b []byte, a *claims.Article) []byte {
 	return append(b, '\n')
 }
 
-// encodeStory writes a story's result for a Cache: the length of the
-// encoding of its cachedStory, that encoding, then its corroborating claim
-// pairs, so that those can be left unread. A Cache keeps the results of one
-// build of crosscheck only, which reads what it wrote.
-func encodeStory(r storyResult) ([]byte, error) {
+// encodeStory writes a story's result for a Cache: its cachedStory, and
+// apart, under pairsKey, its corroborating claim pairs, the bulk of it,
+// which a run that keeps its support notes need not read. A Cache keeps
+// the results of one build of crosscheck only, which reads what it wrote.
+func encodeStory(r storyResult) (head, pairs []byte, err error) {
 	c := cachedStory{Found: r.found, Comparisons: r.comparisons, Groups: r.groups}
 	for _, sp := range r.spotted {
 		c.Spotted = append(c.Spotted, cachedSpot{Group: sp.group, Spelling: sp.spelling, Text: sp.text, Article: sp.article, Order: sp.order, Count: sp.count, First: sp.first})
 	}
-	head, err := wire.Append(nil, c)
-	if err != nil {
-		return nil, err
+	if head, err = wire.Append(nil, c); err != nil {
+		return nil, nil, err
 	}
-	b := binary.AppendUvarint(make([]byte, 0, len(head)+binary.MaxVarintLen64+16*len(r.corroborated)), uint64(len(head)))
-	b = append(b, head...)
-	return wire.Append(b, r.corroborated)
+	pairs, err = wire.Append(make([]byte, 0, 16*len(r.corroborated)), r.corroborated)
+	return head, pairs, err
 }
 
-// decodeStory reads a cached story's result, placing its discrepancies in
-// story (stories are numbered anew in every run) and its mentions of names
-// in the articles' ranks of this run, and its corroborating claim pairs
-// when corroborated is set. The mentions hold only while the name groups
-// are merged as groups says.
-func decodeStory(data []byte, story string, rank map[string]int, corroborated bool) (storyResult, error) {
-	n, k := binary.Uvarint(data)
-	if k <= 0 || n > uint64(len(data)-k) {
-		return storyResult{}, fmt.Errorf("cached story: %w", wire.ErrCorrupt)
-	}
-	head, rest := data[k:k+int(n)], data[k+int(n):]
+// errNoPairs is reuseStory's error for a cached story whose corroborating
+// pairs are not in the cache: it is compared again.
+var errNoPairs = errors.New("cached story: no corroborating pairs")
+
+// pairsKey is the key under which the corroborating claim pairs of the
+// story of key are cached.
+func pairsKey(key string) string { return "pairs-" + key }
+
+// decodeStory reads a cached story's result but its corroborating pairs,
+// placing its discrepancies in story (stories are numbered anew in every
+// run) and its mentions of names in the articles' ranks of this run. The
+// mentions hold only while the name groups are merged as groups says.
+func decodeStory(head []byte, story string, rank map[string]int) (storyResult, error) {
 	var c cachedStory
 	if err := wire.Decode(head, &c); err != nil {
-		return storyResult{}, err
+		return storyResult{}, fmt.Errorf("cached story: %w", err)
 	}
 	for i := range c.Found {
 		c.Found[i].Story = story
 	}
 	r := storyResult{found: c.Found, comparisons: c.Comparisons, groups: c.Groups}
-	if corroborated {
-		if err := wire.Decode(rest, &r.corroborated); err != nil {
-			return storyResult{}, err
-		}
-	}
 	for _, sp := range c.Spotted {
 		r.spotted = append(r.spotted, spot{group: sp.Group, order: sp.Order, spelling: sp.Spelling, text: sp.Text, article: sp.Article, rank: rank[sp.Article], count: sp.Count, first: sp.First})
 	}

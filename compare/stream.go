@@ -15,6 +15,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/names"
+	"github.com/crosscheck/crosscheck/claims/wire"
 )
 
 // Source gives CompareFrom the claims of articles, a few articles at a time,
@@ -119,14 +120,7 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 	for i := range arts {
 		g.arts[arts[i].ID] = &arts[i]
 	}
-	keys := make([]string, len(res.Stories))
-	if opt.Cache != nil {
-		for i, st := range res.Stories {
-			if len(st.Articles) > 1 {
-				keys[i] = storyKey(st, g.arts, opt)
-			}
-		}
-	}
+	keys := storyKeys(res.Stories, arts, recKeys, opt)
 	// Stories are compared on all processors; their results are taken in
 	// story order as they come, and let go once taken.
 	sink := newSink(len(res.Stories))
@@ -158,8 +152,13 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 					}
 					if data != nil {
 						// Without Variants, the support of a story
-						// found in the cache is given again.
-						r, err = g.reuseStory(res.Stories[i], data, src, opt.Variants == nil)
+						// found in the cache is given again, from its
+						// corroborating pairs.
+						var pairs func() ([]byte, error)
+						if opt.Variants == nil {
+							pairs = func() ([]byte, error) { return opt.Cache.Get(pairsKey(k)) }
+						}
+						r, err = g.reuseStory(res.Stories[i], data, src, pairs)
 						r.reused = err == nil
 					}
 				}
@@ -243,15 +242,18 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 			}
 		}
 		if k := keys[i]; k != "" && opt.Cache != nil {
-			if r.reused && !r.recache {
-				keep = append(keep, k)
-			} else {
-				data, err := encodeStory(*r)
+			keep = append(keep, k, pairsKey(k))
+			if !r.reused || r.recache {
+				head, pairs, err := encodeStory(*r)
 				if err != nil {
 					return err
 				}
-				put[k] = data
-				keep = append(keep, k)
+				put[k] = head
+				// A story cached again for its mentions of names keeps
+				// its pairs.
+				if !r.reused {
+					put[pairsKey(k)] = pairs
+				}
 				if len(put) >= cacheFlush {
 					if err := flush(); err != nil {
 						return err
@@ -444,9 +446,35 @@ func scanKeys(arts []claims.Article, cache Cache) []string {
 		return nil
 	}
 	keys := make([]string, len(arts))
-	for i := range arts {
-		keys[i] = scanKey(&arts[i])
+	workers := workersFor(len(arts), 1024)
+	parallel(workers, func(w int) {
+		for i := w * len(arts) / workers; i < (w+1)*len(arts)/workers; i++ {
+			keys[i] = scanKey(&arts[i])
+		}
+	})
+	return keys
+}
+
+// storyKeys are the cache keys of the stories of more than one article
+// ("" for the others), from the keys of their articles' scan records
+// (scanKeys; nil without a cache).
+func storyKeys(stories []Story, arts []claims.Article, recKeys []string, opt Options) []string {
+	keys := make([]string, len(stories))
+	if recKeys == nil {
+		return keys
 	}
+	keyOf := make(map[string]string, len(arts))
+	for i := range arts {
+		keyOf[arts[i].ID] = recKeys[i]
+	}
+	workers := workersFor(len(stories), 256)
+	parallel(workers, func(w int) {
+		for i := w * len(stories) / workers; i < (w+1)*len(stories)/workers; i++ {
+			if len(stories[i].Articles) > 1 {
+				keys[i] = storyKey(stories[i], keyOf, opt)
+			}
+		}
+	})
 	return keys
 }
 
@@ -802,23 +830,30 @@ func (s *pairSet) add(p, q int32) bool {
 	return true
 }
 
-// reuseStory is the result of a story stored in a cache, with the name
-// mentions of its articles that may be variants, read anew: which names
-// may be variants depends on the whole corpus. Its corroborating claim
-// pairs are read when corroborated is set or when it is to be cached again.
-func (g *global) reuseStory(s Story, data []byte, src Source, corroborated bool) (storyResult, error) {
-	r, err := decodeStory(data, s.ID, g.rank, corroborated)
+// reuseStory is the result of a story stored in a cache (head, as
+// encodeStory writes it), with the name mentions of its articles that may
+// be variants, read anew: which names may be variants depends on the whole
+// corpus. Its corroborating claim pairs are read through pairs when it is
+// not nil; it fails with errNoPairs when they are not there.
+func (g *global) reuseStory(s Story, head []byte, src Source, pairs func() ([]byte, error)) (storyResult, error) {
+	r, err := decodeStory(head, s.ID, g.rank)
 	if err != nil {
 		return storyResult{}, err
 	}
+	if pairs != nil {
+		data, err := pairs()
+		if err != nil {
+			return storyResult{}, fmt.Errorf("story cache: %w", err)
+		}
+		if data == nil {
+			return storyResult{}, errNoPairs
+		}
+		if err := wire.Decode(data, &r.corroborated); err != nil {
+			return storyResult{}, fmt.Errorf("cached story: %w", err)
+		}
+	}
 	if r.groups != nil && g.names.same(r.groups) {
 		return r, nil
-	}
-	if r.groups != nil && !corroborated {
-		// It is cached again, whole.
-		if r, err = decodeStory(data, s.ID, g.rank, true); err != nil {
-			return storyResult{}, err
-		}
 	}
 	// Names are merged otherwise than when the story was cached: its
 	// mentions are read anew, and cached again with the groups as now.

@@ -376,6 +376,94 @@ func TestCompareFromCachedMentions(t *testing.T) {
 	}
 }
 
+// gets is a mapCache that counts the keys read with a given prefix.
+type gets struct {
+	mapCache
+	prefix string
+	n      int
+}
+
+func (c *gets) Get(key string) ([]byte, error) {
+	if strings.HasPrefix(key, c.prefix) {
+		c.n++
+	}
+	return c.mapCache.Get(key)
+}
+
+// TestCompareFromPairsApart checks that a story's corroborating pairs are
+// cached apart from its findings: read only when its support is given
+// again (no Options.Variants), and when they are missing the story is
+// compared again, to the same result.
+func TestCompareFromPairsApart(t *testing.T) {
+	arts, cs := seedArticles(t)
+	m := memoryOf(cs)
+	want, err := CompareFrom(context.Background(), arts, m, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := &gets{mapCache: mapCache{}, prefix: "pairs-"}
+	keep := Options{Cache: cache, Variants: func([]string, map[string]Support) error { return nil }, Support: func([]string, map[string]Support) error { return nil }}
+	if _, err := CompareFrom(context.Background(), arts, m, nil, keep); err != nil {
+		t.Fatal(err)
+	}
+	pairsOf := func() int {
+		n := 0
+		for k := range cache.mapCache {
+			if strings.HasPrefix(k, "pairs-") {
+				n++
+			}
+		}
+		return n
+	}
+	pairs := pairsOf()
+	if pairs == 0 {
+		t.Fatal("no corroborating pairs cached")
+	}
+	cache.n = 0
+	got, err := CompareFrom(context.Background(), arts, m, nil, keep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cache.n != 0 || got.Reused == 0 {
+		t.Errorf("unchanged, support notes kept: %d pairs read, %d stories reused; want none read, some reused", cache.n, got.Reused)
+	}
+	if n := pairsOf(); n != pairs {
+		t.Fatalf("unchanged: %d stories' pairs kept, want %d", n, pairs)
+	}
+
+	// Support given again: the pairs are read, or the story compared
+	// again when they are gone.
+	cache.n = 0
+	got, err = CompareFrom(context.Background(), arts, m, nil, Options{Cache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cache.n != pairs || got.Reused != pairs {
+		t.Errorf("support given again: %d pairs read and %d stories reused, want %d", cache.n, got.Reused, pairs)
+	}
+	got.Reused = 0
+	if d := cmp.Diff(want, got, ignorePhases); d != "" {
+		t.Errorf("from the cache: result differs (-want +got):\n%s", d)
+	}
+	for k := range cache.mapCache {
+		if strings.HasPrefix(k, "pairs-") {
+			delete(cache.mapCache, k)
+		}
+	}
+	src := &counting{m: m}
+	got, err = CompareFrom(context.Background(), arts, src, nil, Options{Cache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Reused != 0 || src.read.Load() == 0 {
+		t.Errorf("pairs gone: %d stories reused, claims of %d articles read; want none reused, the stories compared", got.Reused, src.read.Load())
+	}
+	got.Reused = 0
+	if d := cmp.Diff(want, got, ignorePhases); d != "" {
+		t.Errorf("pairs gone: result differs (-want +got):\n%s", d)
+	}
+}
+
 // TestCompareFromVariantsApart checks Options.Variants: with it, Support is
 // given the stories compared in this run only, each before its findings are
 // cached, and the support of stories and of name variants together is what
@@ -395,12 +483,12 @@ func TestCompareFromVariantsApart(t *testing.T) {
 	defer func(n int) { cacheFlush = n }(cacheFlush)
 	cacheFlush = 1
 	cache := &recordingCache{mapCache: mapCache{}, stories: map[string][]string{}, given: map[string]bool{}}
-	byID := map[string]*claims.Article{}
+	keyOf := map[string]string{}
 	for i := range arts {
-		byID[arts[i].ID] = &arts[i]
+		keyOf[arts[i].ID] = scanKey(&arts[i])
 	}
 	for _, s := range want.Stories {
-		cache.stories[storyKey(s, byID, Options{Limit: 40, Stories: DefaultStoryOptions})] = s.Articles
+		cache.stories[storyKey(s, keyOf, Options{Limit: 40, Stories: DefaultStoryOptions})] = s.Articles
 	}
 	run := func() (stories []string, variants int, support map[string]Support) {
 		t.Helper()
@@ -502,7 +590,7 @@ func (c *recordingCache) Put(values map[string][]byte) error {
 		if strings.HasPrefix(k, "scan-") {
 			continue // an article's scan record
 		}
-		as, ok := c.stories[k]
+		as, ok := c.stories[strings.TrimPrefix(k, "pairs-")]
 		if !ok {
 			c.early = append(c.early, "unknown key "+k)
 		}
