@@ -1,10 +1,12 @@
 package reports
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -337,5 +339,44 @@ func TestResolveCommand(t *testing.T) {
 				t.Errorf("output offers to resolve an already resolved discrepancy")
 			}
 		})
+	}
+}
+
+// TestTextManyStories checks that the text report, whose stories are
+// written on several cores a batch at a time, is the report written one
+// story after another, across batches.
+func TestTextManyStories(t *testing.T) {
+	base := sampleReport()
+	r := Report{FailOn: base.FailOn, Comparisons: base.Comparisons, Articles: base.Articles}
+	const copies = storyBatch*2 + 7
+	for c := range copies {
+		suffix := fmt.Sprintf("-%04d", c)
+		for _, s := range base.Stories {
+			s.ID += suffix
+			r.Stories = append(r.Stories, s)
+		}
+		for _, d := range base.Discrepancies {
+			d.ID += suffix
+			d.Story += suffix
+			r.Discrepancies = append(r.Discrepancies, d)
+		}
+	}
+	opt := Options{Width: 90}
+	got := render(t, Text, r, opt)
+
+	var want bytes.Buffer
+	w := &textWriter{w: bufio.NewWriter(&want), opt: opt, width: opt.Width}
+	w.header(r)
+	gs := groups(r)
+	if len(gs) <= storyBatch {
+		t.Fatalf("%d stories, want more than a batch (%d)", len(gs), storyBatch)
+	}
+	for _, g := range gs {
+		w.story(g)
+	}
+	w.stale(r.Stale)
+	w.w.Flush()
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("text report differs from one written story by story:\n%s", cmp.Diff(want.String(), string(got)))
 	}
 }

@@ -2,9 +2,13 @@ package reports
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -67,12 +71,39 @@ func writeText(w io.Writer, r Report, opt Options) error {
 	width = max(width, minWidth)
 	t := &textWriter{w: bufio.NewWriter(w), opt: opt, width: width}
 	t.header(r)
-	for _, g := range groups(r) {
-		t.story(g)
+	// Stories are written on every core, a batch at a time, each into a
+	// buffer of its own; the buffers are written in order.
+	gs := groups(r)
+	bufs := make([]bytes.Buffer, min(len(gs), storyBatch))
+	for lo := 0; lo < len(gs); lo += storyBatch {
+		batch := gs[lo:min(lo+storyBatch, len(gs))]
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(runtime.GOMAXPROCS(0), len(batch)) {
+			wg.Go(func() {
+				for {
+					i := int(next.Add(1) - 1)
+					if i >= len(batch) {
+						return
+					}
+					bufs[i].Reset()
+					st := &textWriter{w: bufio.NewWriter(&bufs[i]), opt: opt, width: width}
+					st.story(batch[i])
+					st.w.Flush()
+				}
+			})
+		}
+		wg.Wait()
+		for i := range batch {
+			t.w.Write(bufs[i].Bytes())
+		}
 	}
 	t.stale(r.Stale)
 	return t.w.Flush()
 }
+
+// storyBatch is how many stories writeText writes at a time.
+const storyBatch = 256
 
 func (t *textWriter) header(r Report) {
 	c := countOf(r)
