@@ -201,12 +201,13 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	}
 	var todo []*claims.Article
 	var moved []claims.Article
+	wd := newWorkDir()
 	loaded := make(map[string]bool, len(arts))
 	for _, a := range arts {
 		loaded[a.ID] = true
 		if r, ok := known[a.ID]; ok && unchanged(r, a) {
 			a.Text = ""
-			if !samePath(r.Path, a.Path) {
+			if !wd.samePath(r.Path, a.Path) {
 				moved = append(moved, *a)
 			}
 			continue
@@ -324,7 +325,7 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	}
 	removed := 0
 	for _, r := range records {
-		if !loaded[r.ID] && gone(r.Path, paths) {
+		if !loaded[r.ID] && wd.gone(r.Path, paths) {
 			if err := idx.Delete(r.ID); err != nil {
 				return reports.Report{}, errs, err
 			}
@@ -414,32 +415,44 @@ func unchanged(r index.Record, a *claims.Article) bool {
 		r.Outlet == a.Outlet && r.URL == a.URL && r.Published.Equal(a.Published)
 }
 
+// workDir makes paths absolute against the working folder it was made in;
+// it looks the folder up once (filepath.Abs asks the system every time).
+type workDir string
+
+func newWorkDir() workDir {
+	wd, _ := os.Getwd()
+	return workDir(wd)
+}
+
 // samePath reports whether two paths name the same file, one perhaps
 // relative to the working folder and the other absolute.
-func samePath(a, b string) bool { return a == b || absolute(a) == absolute(b) }
+func (w workDir) samePath(a, b string) bool { return a == b || w.absolute(a) == w.absolute(b) }
 
 // absolute is path made absolute, or path when it cannot be.
-func absolute(path string) string {
-	if abs, err := filepath.Abs(path); err == nil {
-		return abs
+func (w workDir) absolute(path string) string {
+	if filepath.IsAbs(path) {
+		return filepath.Clean(path)
 	}
-	return path
+	if w == "" {
+		return path
+	}
+	return filepath.Join(string(w), path)
 }
 
 // gone reports whether an indexed article's file was removed from the
 // corpus: its path lies under one of the given paths and no longer exists.
 // An article of another corpus, or one whose file is unreadable for another
 // reason, is kept.
-func gone(path string, roots []string) bool {
+func (w workDir) gone(path string, roots []string) bool {
 	if path == "" || path == "-" {
 		return false
 	}
 	// Paths given relative to another working folder are compared as
 	// absolute ones.
-	path = absolute(path)
+	path = w.absolute(path)
 	under := false
 	for _, root := range roots {
-		rel, err := filepath.Rel(absolute(root), path)
+		rel, err := filepath.Rel(w.absolute(root), path)
 		if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
 			under = true
 			break
