@@ -376,16 +376,17 @@ func TestCompareFromCachedMentions(t *testing.T) {
 	}
 }
 
-// gets is a mapCache that counts the keys read with a given prefix.
+// gets is a mapCache that counts the keys read with a given prefix; it
+// is read from several goroutines.
 type gets struct {
 	mapCache
 	prefix string
-	n      int
+	n      atomic.Int64
 }
 
 func (c *gets) Get(key string) ([]byte, error) {
 	if strings.HasPrefix(key, c.prefix) {
-		c.n++
+		c.n.Add(1)
 	}
 	return c.mapCache.Get(key)
 }
@@ -419,13 +420,13 @@ func TestCompareFromPairsApart(t *testing.T) {
 	if pairs == 0 {
 		t.Fatal("no corroborating pairs cached")
 	}
-	cache.n = 0
+	cache.n.Store(0)
 	got, err := CompareFrom(context.Background(), arts, m, nil, keep)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cache.n != 0 || got.Reused == 0 {
-		t.Errorf("unchanged, support notes kept: %d pairs read, %d stories reused; want none read, some reused", cache.n, got.Reused)
+	if n := cache.n.Load(); n != 0 || got.Reused == 0 {
+		t.Errorf("unchanged, support notes kept: %d pairs read, %d stories reused; want none read, some reused", n, got.Reused)
 	}
 	if n := pairsOf(); n != pairs {
 		t.Fatalf("unchanged: %d stories' pairs kept, want %d", n, pairs)
@@ -433,13 +434,13 @@ func TestCompareFromPairsApart(t *testing.T) {
 
 	// Support given again: the pairs are read, or the story compared
 	// again when they are gone.
-	cache.n = 0
+	cache.n.Store(0)
 	got, err = CompareFrom(context.Background(), arts, m, nil, Options{Cache: cache})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cache.n != pairs || got.Reused != pairs {
-		t.Errorf("support given again: %d pairs read and %d stories reused, want %d", cache.n, got.Reused, pairs)
+	if n := cache.n.Load(); n != int64(pairs) || got.Reused != pairs {
+		t.Errorf("support given again: %d pairs read and %d stories reused, want %d", n, got.Reused, pairs)
 	}
 	got.Reused = 0
 	if d := cmp.Diff(want, got, ignorePhases); d != "" {
