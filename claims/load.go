@@ -114,12 +114,39 @@ func Load(paths []string, opt LoadOptions) ([]*Article, ErrorList) {
 		if len(files) == 0 {
 			errs.Add(&InputError{Path: p, Problem: "folder holds no articles"})
 		}
-		dirMeta := make([]map[string]Meta, len(files))
-		for i, f := range files {
-			dirMeta[i] = metaFor(filepath.Dir(f))
+		// The folders' metadata is parsed while the files are read (a
+		// large articles.yaml takes as long as reading its articles),
+		// and given to the articles after.
+		var dirs []string
+		parsed := map[string]bool{}
+		for _, f := range files {
+			d := filepath.Dir(f)
+			if _, ok := metas[d]; !ok && !parsed[d] {
+				parsed[d] = true
+				dirs = append(dirs, d)
+			}
 		}
-		read := readArticles(files, dirMeta)
+		type metaResult struct {
+			m   map[string]Meta
+			err error
+		}
+		metaDone := make(chan []metaResult, 1)
+		go func() {
+			out := make([]metaResult, len(dirs))
+			for i, d := range dirs {
+				out[i].m, out[i].err = ReadMetadata(filepath.Join(d, MetadataFile))
+			}
+			metaDone <- out
+		}()
+		read := readArticles(files)
+		for i, r := range <-metaDone {
+			errs.Add(r.err)
+			metas[dirs[i]] = r.m
+		}
 		for i := range read {
+			if a := read[i].a; a != nil {
+				withMeta(a, metas[filepath.Dir(files[i])])
+			}
 			add(read[i].a, read[i].err)
 			read[i] = readResult{}
 		}
@@ -136,9 +163,9 @@ type readResult struct {
 // the disk more than on the processor.
 const readWorkers = 16
 
-// readArticles reads files, each with the metadata of its folder, several
+// readArticles reads files, without their metadata (see withMeta), several
 // at a time; the results are in the order of the files.
-func readArticles(files []string, meta []map[string]Meta) []readResult {
+func readArticles(files []string) []readResult {
 	out := make([]readResult, len(files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -149,7 +176,7 @@ func readArticles(files []string, meta []map[string]Meta) []readResult {
 				if i >= len(files) {
 					return
 				}
-				a, err := readArticle(files[i], meta[i])
+				a, err := readArticle(files[i], nil)
 				out[i] = readResult{a, err}
 			}
 		})
@@ -210,12 +237,17 @@ func readArticle(p string, meta map[string]Meta) (*Article, error) {
 	return newArticle(p, id, b, m)
 }
 
-// newArticle checks b and makes an Article of it.
-func newArticle(path, id string, b []byte, m *Meta) (*Article, error) {
-	if err := CheckText(path, b); err != nil {
-		return nil, err
+// withMeta gives an article read without metadata (readArticle with none)
+// its folder's metadata, meta.
+func withMeta(a *Article, meta map[string]Meta) {
+	if m, ok := meta[filepath.Base(a.Path)]; ok {
+		applyMeta(a, &m)
 	}
-	a := &Article{ID: id, Path: path, Text: string(b), Hash: contentHash(b)}
+}
+
+// applyMeta gives a its metadata m (nil for none); an article without a
+// title is named by its first line.
+func applyMeta(a *Article, m *Meta) {
 	if m != nil {
 		a.Title, a.Outlet, a.URL = m.Title, m.Outlet, m.URL
 		if m.Published != "" {
@@ -226,6 +258,15 @@ func newArticle(path, id string, b []byte, m *Meta) (*Article, error) {
 	if a.Title == "" {
 		a.Title = firstLine(a.Text)
 	}
+}
+
+// newArticle checks b and makes an Article of it.
+func newArticle(path, id string, b []byte, m *Meta) (*Article, error) {
+	if err := CheckText(path, b); err != nil {
+		return nil, err
+	}
+	a := &Article{ID: id, Path: path, Text: string(b), Hash: contentHash(b)}
+	applyMeta(a, m)
 	return a, nil
 }
 
