@@ -31,17 +31,16 @@ type Cache interface {
 }
 
 // cachedStory is a storyResult as a Cache keeps it, but for the claim
-// pairs that corroborate each other, which follow it in their own value
-// (decoded only when needed).
+// pairs that corroborate each other and the mentions of names that were
+// candidate variants, which follow it in values of their own, each read
+// only when needed.
 type cachedStory struct {
 	Found       []Discrepancy
 	Comparisons int
-	// Spotted are the story's mentions of names that were candidate
-	// variants, and Groups what every name group the story mentions was
-	// merged into then ("" for none): the mentions hold while the groups
-	// are merged the same way.
-	Spotted []cachedSpot
-	Groups  map[string]string
+	// Groups is what every name group the story mentions was merged into
+	// ("" for none) when its mentions were spotted: they hold while the
+	// groups are merged the same way.
+	Groups map[string]string
 }
 
 // cachedSpot is a spot as a Cache keeps it; its article's rank is looked
@@ -91,14 +90,36 @@ func appendArticleLine(b []byte, a *claims.Article) []byte {
 // the results of one build of crosscheck only, which reads what it wrote.
 func encodeStory(r storyResult) (head, pairs []byte, err error) {
 	c := cachedStory{Found: r.found, Comparisons: r.comparisons, Groups: r.groups}
-	for _, sp := range r.spotted {
-		c.Spotted = append(c.Spotted, cachedSpot{Group: sp.group, Spelling: sp.spelling, Text: sp.text, Article: sp.article, Order: sp.order, Count: sp.count, First: sp.first})
-	}
 	if head, err = wire.Append(nil, c); err != nil {
 		return nil, nil, err
 	}
 	pairs, err = wire.Append(make([]byte, 0, 16*len(r.corroborated)), r.corroborated)
 	return head, pairs, err
+}
+
+// encodeSpots writes a story's mentions of names that may be variants for a
+// Cache, under spotsKey: they are read only when a name they mention has
+// changed elsewhere.
+func encodeSpots(ss []spot) ([]byte, error) {
+	c := make([]cachedSpot, len(ss))
+	for i, sp := range ss {
+		c[i] = cachedSpot{Group: sp.group, Spelling: sp.spelling, Text: sp.text, Article: sp.article, Order: sp.order, Count: sp.count, First: sp.first}
+	}
+	return wire.Append(nil, c)
+}
+
+// decodeSpots reads what encodeSpots wrote, placing the mentions in the
+// articles' ranks of this run.
+func decodeSpots(data []byte, rank map[string]int) ([]spot, error) {
+	var c []cachedSpot
+	if err := wire.Decode(data, &c); err != nil {
+		return nil, fmt.Errorf("cached mentions of names: %w", err)
+	}
+	out := make([]spot, len(c))
+	for i, sp := range c {
+		out[i] = spot{group: sp.Group, order: sp.Order, spelling: sp.Spelling, text: sp.Text, article: sp.Article, rank: rank[sp.Article], count: sp.Count, first: sp.First}
+	}
+	return out, nil
 }
 
 // errNoPairs is reuseStory's error for a cached story whose corroborating
@@ -109,11 +130,14 @@ var errNoPairs = errors.New("cached story: no corroborating pairs")
 // story of key are cached.
 func pairsKey(key string) string { return "pairs-" + key }
 
-// decodeStory reads a cached story's result but its corroborating pairs,
-// placing its discrepancies in story (stories are numbered anew in every
-// run) and its mentions of names in the articles' ranks of this run. The
-// mentions hold only while the name groups are merged as groups says.
-func decodeStory(head []byte, story string, rank map[string]int) (storyResult, error) {
+// spotsKey is the key under which the mentions of names that may be
+// variants of the story of key are cached.
+func spotsKey(key string) string { return "spots-" + key }
+
+// decodeStory reads a cached story's result but its corroborating pairs
+// and mentions of names, placing its discrepancies in story (stories are
+// numbered anew in every run).
+func decodeStory(head []byte, story string) (storyResult, error) {
 	var c cachedStory
 	if err := wire.Decode(head, &c); err != nil {
 		return storyResult{}, fmt.Errorf("cached story: %w", err)
@@ -121,9 +145,5 @@ func decodeStory(head []byte, story string, rank map[string]int) (storyResult, e
 	for i := range c.Found {
 		c.Found[i].Story = story
 	}
-	r := storyResult{found: c.Found, comparisons: c.Comparisons, groups: c.Groups}
-	for _, sp := range c.Spotted {
-		r.spotted = append(r.spotted, spot{group: sp.Group, order: sp.Order, spelling: sp.Spelling, text: sp.Text, article: sp.Article, rank: rank[sp.Article], count: sp.Count, first: sp.First})
-	}
-	return r, nil
+	return storyResult{found: c.Found, comparisons: c.Comparisons, groups: c.Groups}, nil
 }

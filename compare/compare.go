@@ -66,13 +66,18 @@ type Options struct {
 	// already given adds to it.
 	Support func(articles []string, support map[string]Support) error
 	// Variants, when set with Support, is given the claims disputed by
-	// name variants and their articles instead of Support, every run in
-	// full. Support is then given only the stories compared in this run,
-	// not those whose findings come from Cache: their support is what it
-	// was when they were compared, and each story's is given before its
-	// findings are put in Cache. A caller that keeps the support of
-	// stories and of name variants apart thus writes only what changed.
-	Variants func(articles []string, support map[string]Support) error
+	// name variants instead of Support. Support is then given only the
+	// stories compared in this run, not those whose findings come from
+	// Cache: their support is what it was when they were compared, and each
+	// story's is given before its findings are put in Cache. Variants is
+	// called once per run with the articles whose disputes by name variants
+	// may differ from the run that filled Cache, and the support of their
+	// claims from name variants, whole (a claim absent has none); complete
+	// is true when nothing came from Cache, and then articles holds every
+	// article a name variant disputes, so that any other has none. A caller
+	// that keeps the support of stories and of name variants apart thus
+	// writes only what changed.
+	Variants func(articles []string, support map[string]Support, complete bool) error
 	// Progress, when set, is called each time a story's findings are taken
 	// in (compared, or read from Cache), in story order from one goroutine,
 	// with how many stories are done and how many there are.

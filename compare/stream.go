@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"sort"
@@ -158,11 +159,10 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 						if opt.Variants == nil {
 							pairs = func() ([]byte, error) { return opt.Cache.Get(pairsKey(k)) }
 						}
-						r, err = g.reuseStory(res.Stories[i], data, src, pairs)
-						r.reused = err == nil
+						r, r.reused, err = g.reuseStory(res.Stories[i], data, src, pairs)
 					}
 				}
-				if !r.reused {
+				if !r.reused && err == nil {
 					r, err = g.compareStory(ctx, res.Stories[i], src, cands, opt)
 				}
 				if err != nil {
@@ -201,9 +201,9 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		}
 	}
 	var (
-		spotted []spot
-		keep    []string
-		put     = map[string][]byte{}
+		mentions = make([]storyNames, len(res.Stories))
+		keep     []string
+		put      = map[string][]byte{}
 	)
 	for _, k := range recKeys {
 		if k != "" {
@@ -224,13 +224,9 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		clear(put)
 		return err
 	}
-	variantSupport := opt.Support
-	if opt.Variants != nil {
-		variantSupport = opt.Variants
-	}
 	take := func(i int, r *storyResult) error {
 		res.Comparisons += r.comparisons
-		spotted = append(spotted, r.spotted...)
+		mentions[i] = namesOf(r)
 		for _, d := range r.found {
 			add(d)
 		}
@@ -243,6 +239,9 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		}
 		if k := keys[i]; k != "" && opt.Cache != nil {
 			keep = append(keep, k, pairsKey(k))
+			if len(mentions[i].roots) > 0 {
+				keep = append(keep, spotsKey(k))
+			}
 			if !r.reused || r.recache {
 				head, pairs, err := encodeStory(*r)
 				if err != nil {
@@ -253,6 +252,11 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 				// its pairs.
 				if !r.reused {
 					put[pairsKey(k)] = pairs
+				}
+				if len(r.spotted) > 0 {
+					if put[spotsKey(k)], err = encodeSpots(r.spotted); err != nil {
+						return err
+					}
 				}
 				if len(put) >= cacheFlush {
 					if err := flush(); err != nil {
@@ -294,22 +298,18 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 	if takeErr != nil {
 		return Result{}, takeErr
 	}
-	if opt.Cache != nil {
-		if err := flush(); err != nil {
-			return Result{}, fmt.Errorf("story cache: %w", err)
-		}
-		if err := opt.Cache.Prune(keep); err != nil {
-			return Result{}, fmt.Errorf("story cache: %w", err)
-		}
-	}
 	for i := range res.Stories {
 		if sink.reused[i] {
 			res.Reused++
 		}
 	}
 
-	variants := names.variants(spotted, storyOf)
-	for _, d := range variants {
+	vr, err := g.nameVariants(res.Stories, mentions, keys, storyOf, src, opt.Cache)
+	if err != nil {
+		return Result{}, err
+	}
+	res.Phases.VariantGroups, res.Phases.VariantsBuilt = vr.groups, vr.built
+	for _, d := range vr.found {
 		add(d)
 	}
 	for _, d := range found {
@@ -317,20 +317,37 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 	}
 	sortDiscrepancies(res.Discrepancies)
 	// The stories gave the support of their claims; what is left is the
-	// name variants, which cross stories.
-	if sp := contradictions(variants); len(sp) > 0 || opt.Variants != nil {
-		var arts []string
-		seen := map[string]bool{}
-		for _, d := range variants {
-			for _, ev := range d.Evidence {
-				if !seen[ev.Article] {
-					seen[ev.Article] = true
-					arts = append(arts, ev.Article)
-				}
+	// name variants', which cross stories: given whole to Support, or to
+	// Variants for the articles whose disputes by them may have changed.
+	if opt.Variants == nil {
+		if sp := contradictions(vr.found); len(sp) > 0 {
+			if err := opt.Support(evidenceArticles(vr.found), sp); err != nil {
+				return Result{}, err
 			}
 		}
-		if err := variantSupport(arts, sp); err != nil {
+	} else {
+		arts := vr.changed
+		if vr.complete() {
+			arts = evidenceArticles(vr.found)
+		}
+		only := make(map[string]bool, len(arts))
+		for _, a := range arts {
+			only[a] = true
+		}
+		if err := opt.Variants(arts, contradictionsOf(vr.found, only), vr.complete()); err != nil {
 			return Result{}, err
+		}
+	}
+	// The variants are cached once their support is given, so that a
+	// variant found in the cache had its support given.
+	if opt.Cache != nil {
+		keep = append(keep, vr.keep...)
+		maps.Copy(put, vr.puts)
+		if err := flush(); err != nil {
+			return Result{}, fmt.Errorf("story cache: %w", err)
+		}
+		if err := opt.Cache.Prune(keep); err != nil {
+			return Result{}, fmt.Errorf("story cache: %w", err)
 		}
 	}
 	if support != nil {
@@ -348,27 +365,25 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 // time.
 var cacheFlush = 256
 
-// contradictions is, per claim in the evidence of ds, the discrepancies
-// that dispute it, sorted.
-func contradictions(ds []Discrepancy) map[string]Support {
-	out := map[string]Support{}
+// evidenceArticles are the articles of the evidence of ds, in the order
+// they first come.
+func evidenceArticles(ds []Discrepancy) []string {
+	var arts []string
+	seen := map[string]bool{}
 	for _, d := range ds {
-		seen := map[string]bool{}
 		for _, ev := range d.Evidence {
-			if !seen[ev.ClaimID] {
-				seen[ev.ClaimID] = true
-				sp := out[ev.ClaimID]
-				sp.Contradicted = append(sp.Contradicted, d.ID)
-				out[ev.ClaimID] = sp
+			if !seen[ev.Article] {
+				seen[ev.Article] = true
+				arts = append(arts, ev.Article)
 			}
 		}
 	}
-	for id, sp := range out {
-		sort.Strings(sp.Contradicted)
-		out[id] = sp
-	}
-	return out
+	return arts
 }
+
+// contradictions is, per claim in the evidence of ds, the discrepancies
+// that dispute it, sorted.
+func contradictions(ds []Discrepancy) map[string]Support { return contradictionsOf(ds, nil) }
 
 // storySupport is the support of a story's claims from its own findings.
 func storySupport(r *storyResult) map[string]Support {
@@ -683,6 +698,9 @@ type storyResult struct {
 	corroborated [][2]string // claim pairs that say the same thing
 	reused       bool        // read from the cache
 	spotted      []spot      // mentions of names that may be variants
+	// spotsCached is set for a result read from the cache whose mentions
+	// of names hold and stay there, unread (spotted is empty).
+	spotsCached bool
 	// groups maps every name group the story mentions to the group it is
 	// merged into, "" when it is no candidate variant.
 	groups map[string]string
@@ -831,51 +849,58 @@ func (s *pairSet) add(p, q int32) bool {
 }
 
 // reuseStory is the result of a story stored in a cache (head, as
-// encodeStory writes it), with the name mentions of its articles that may
-// be variants, read anew: which names may be variants depends on the whole
-// corpus. Its corroborating claim pairs are read through pairs when it is
-// not nil; it fails with errNoPairs when they are not there.
-func (g *global) reuseStory(s Story, head []byte, src Source, pairs func() ([]byte, error)) (storyResult, error) {
-	r, err := decodeStory(head, s.ID, g.rank)
-	if err != nil {
-		return storyResult{}, err
+// encodeStory writes it); ok is false when the cache holds no usable result
+// (then the story is compared again), and err an error reading the cache.
+// Its corroborating claim pairs are read through pairs when it is not nil.
+// Its mentions of names that may be variants stay in the cache while the
+// name groups are merged as when it was cached (which names may be
+// variants depends on the whole corpus); otherwise they are read anew from
+// its claims, and the story is to be cached again.
+func (g *global) reuseStory(s Story, head []byte, src Source, pairs func() ([]byte, error)) (r storyResult, ok bool, err error) {
+	if r, err = decodeStory(head, s.ID); err != nil {
+		return storyResult{}, false, nil
 	}
 	if pairs != nil {
 		data, err := pairs()
 		if err != nil {
-			return storyResult{}, fmt.Errorf("story cache: %w", err)
+			return storyResult{}, false, fmt.Errorf("story cache: %w", err)
 		}
-		if data == nil {
-			return storyResult{}, errNoPairs
-		}
-		if err := wire.Decode(data, &r.corroborated); err != nil {
-			return storyResult{}, fmt.Errorf("cached story: %w", err)
+		if data == nil || wire.Decode(data, &r.corroborated) != nil {
+			return storyResult{}, false, nil
 		}
 	}
 	if r.groups != nil && g.names.same(r.groups) {
-		return r, nil
+		r.spotsCached = true
+		return r, true, nil
 	}
-	// Names are merged otherwise than when the story was cached: its
-	// mentions are read anew, and cached again with the groups as now.
-	r.spotted = nil
-	if r.groups != nil {
-		for group := range r.groups {
-			r.groups[group] = g.names.into[group]
+	r.spotted, r.groups, err = g.spotAnew(s, r.groups, src)
+	r.recache = true
+	return r, err == nil, err
+}
+
+// spotAnew reads the mentions of names that may be variants in the claims
+// of a story's articles, and maps the name groups it mentions (groups, as
+// a cached story recorded them, or nil when unknown) to the groups they are
+// merged into now.
+func (g *global) spotAnew(s Story, groups map[string]string, src Source) ([]spot, map[string]string, error) {
+	need := s.Articles
+	if groups != nil {
+		for group := range groups {
+			groups[group] = g.names.into[group]
 		}
-		r.recache = true
-	}
-	var need []string
-	for _, a := range s.Articles {
-		if g.names.mentioned[a] {
-			need = append(need, a)
+		need = nil
+		for _, a := range s.Articles {
+			if g.names.mentioned[a] {
+				need = append(need, a)
+			}
 		}
-	}
-	if len(need) == 0 {
-		return r, nil
+		if len(need) == 0 {
+			return nil, groups, nil
+		}
 	}
 	cs, err := src.Claims(need...)
 	if err != nil {
-		return storyResult{}, fmt.Errorf("claims of %s: %w", s.ID, err)
+		return nil, nil, fmt.Errorf("claims of %s: %w", s.ID, err)
 	}
 	c := &corpus{arts: map[string]*claims.Article{}, byArticle: map[string][]*claims.Claim{}}
 	for _, a := range need {
@@ -884,8 +909,11 @@ func (g *global) reuseStory(s Story, head []byte, src Source, pairs func() ([]by
 	for i := range cs {
 		c.byArticle[cs[i].Article] = append(c.byArticle[cs[i].Article], &cs[i])
 	}
-	r.spotted, _ = g.names.spot(c, need, g.rank)
-	return r, nil
+	spotted, found := g.names.spot(c, need, g.rank)
+	if groups == nil {
+		groups = found
+	}
+	return spotted, groups, nil
 }
 
 // newStoryCorpus is the comparison's view of one story's claims, their terms
@@ -1042,6 +1070,9 @@ type nameGroups struct {
 	lower map[string]bool
 	// mentioned holds the articles that name one of the groups.
 	mentioned map[string]bool
+	// spellings are the spellings (lower case) of the groups merged into
+	// each, sorted.
+	spellings map[string][]string
 }
 
 // candidates returns the groups of the book that, by their spellings alone,
@@ -1068,7 +1099,7 @@ func (b *nameBook) candidates(lower map[string]bool, artIDs []string) *nameGroup
 		}
 		members[root] = append(members[root], id)
 	}
-	ng := &nameGroups{into: map[string]string{}, lower: lower, mentioned: map[string]bool{}}
+	ng := &nameGroups{into: map[string]string{}, lower: lower, mentioned: map[string]bool{}, spellings: map[string][]string{}}
 	for _, root := range kept {
 		spellings := map[string]bool{}
 		for _, m := range members[root] {
@@ -1076,9 +1107,11 @@ func (b *nameBook) candidates(lower map[string]bool, artIDs []string) *nameGroup
 				spellings[s] = true
 			}
 		}
-		if len(spellings) < 2 || len(mergeSpellings(sortedKeys(spellings), lower)) < 2 {
+		all := sortedKeys(spellings)
+		if len(all) < 2 || len(mergeSpellings(all, lower)) < 2 {
 			continue
 		}
+		ng.spellings[root] = all
 		for _, m := range members[root] {
 			ng.into[m] = root
 			for _, r := range b.arts[m] {
@@ -1150,27 +1183,4 @@ func groupOrder(group, root string) int {
 		return 0
 	}
 	return 1
-}
-
-// variants builds the name-variant discrepancies from the mentions spotted
-// in all stories.
-func (ng *nameGroups) variants(spotted []spot, storyOf map[string]string) []Discrepancy {
-	byGroup := map[string][]spot{}
-	for _, s := range spotted {
-		byGroup[s.group] = append(byGroup[s.group], s)
-	}
-	var out []Discrepancy
-	for _, k := range sortedKeys(byGroup) {
-		ss := byGroup[k]
-		slices.SortStableFunc(ss, func(a, b spot) int {
-			if a.order != b.order {
-				return a.order - b.order
-			}
-			return a.rank - b.rank
-		})
-		if d, ok := variant(k, ss, storyOf, ng.lower); ok {
-			out = append(out, d)
-		}
-	}
-	return out
 }

@@ -2,7 +2,10 @@ package compare
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
+	"fmt"
+	"maps"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -403,7 +406,7 @@ func TestCompareFromPairsApart(t *testing.T) {
 		t.Fatal(err)
 	}
 	cache := &gets{mapCache: mapCache{}, prefix: "pairs-"}
-	keep := Options{Cache: cache, Variants: func([]string, map[string]Support) error { return nil }, Support: func([]string, map[string]Support) error { return nil }}
+	keep := Options{Cache: cache, Variants: func([]string, map[string]Support, bool) error { return nil }, Support: func([]string, map[string]Support) error { return nil }}
 	if _, err := CompareFrom(context.Background(), arts, m, nil, keep); err != nil {
 		t.Fatal(err)
 	}
@@ -512,11 +515,13 @@ func TestCompareFromVariantsApart(t *testing.T) {
 				gather(s)
 				return nil
 			},
-			Variants: func(_ []string, s map[string]Support) error {
+			Variants: func(_ []string, s map[string]Support, _ bool) error {
 				variants++
+				cache.variants = true
 				gather(s)
 				return nil
 			}}
+		cache.variants = false
 		if _, err := CompareFrom(context.Background(), arts, m, nil, opt); err != nil {
 			t.Fatal(err)
 		}
@@ -583,7 +588,9 @@ type recordingCache struct {
 	mapCache
 	stories map[string][]string
 	given   map[string]bool
-	early   []string
+	// variants is set once the support of name variants is given.
+	variants bool
+	early    []string
 }
 
 func (c *recordingCache) Put(values map[string][]byte) error {
@@ -591,7 +598,13 @@ func (c *recordingCache) Put(values map[string][]byte) error {
 		if strings.HasPrefix(k, "scan-") {
 			continue // an article's scan record
 		}
-		as, ok := c.stories[strings.TrimPrefix(k, "pairs-")]
+		if strings.HasPrefix(k, "variant-") {
+			if !c.variants {
+				c.early = append(c.early, "name variant "+k)
+			}
+			continue
+		}
+		as, ok := c.stories[strings.TrimPrefix(strings.TrimPrefix(k, "pairs-"), "spots-")]
 		if !ok {
 			c.early = append(c.early, "unknown key "+k)
 		}
@@ -718,5 +731,259 @@ func TestProgress(t *testing.T) {
 		if d := cmp.Diff(want, got); d != "" {
 			t.Errorf("%s: progress (-want +got):\n%s", run, d)
 		}
+	}
+}
+
+// TestCompareFromVariantsIncremental checks that the name variants are
+// built only for the groups whose mentions changed, the others read from
+// the cache, and that what Variants is given keeps a record of each
+// article's disputes by name variants equal to that of a run without a
+// cache: a run with nothing changed builds none and gives no article; an
+// article changed in one story rebuilds the groups that story mentions.
+func TestCompareFromVariantsIncremental(t *testing.T) {
+	arts, cs := seedArticles(t)
+	m := memoryOf(cs)
+	cache := mapCache{}
+	// notes is what a caller keeps of Variants: per article, the support
+	// of its claims.
+	notes := map[string]map[string]Support{}
+	run := func(arts []claims.Article, m memory) (Result, []string, bool) {
+		t.Helper()
+		var given []string
+		var complete bool
+		opt := Options{Cache: cache,
+			Support: func([]string, map[string]Support) error { return nil },
+			Variants: func(articles []string, s map[string]Support, all bool) error {
+				given, complete = articles, all
+				if all {
+					clear(notes)
+				}
+				for _, a := range articles {
+					delete(notes, a)
+				}
+				for id, sp := range s {
+					a, _, _ := strings.Cut(id, ":")
+					if notes[a] == nil {
+						notes[a] = map[string]Support{}
+					}
+					notes[a][id] = sp
+				}
+				return nil
+			}}
+		res, err := CompareFrom(context.Background(), arts, m, nil, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res, given, complete
+	}
+	// fresh is the result of a run without a cache, and the disputes by
+	// name variants of each article.
+	fresh := func(arts []claims.Article, m memory) (Result, map[string]map[string]Support) {
+		t.Helper()
+		res, err := CompareFrom(context.Background(), arts, m, nil, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]map[string]Support{}
+		for id, sp := range res.Support {
+			var vs []string
+			for _, d := range sp.Contradicted {
+				if strings.HasPrefix(d, "name-variant-") {
+					vs = append(vs, d)
+				}
+			}
+			if len(vs) > 0 {
+				a, _, _ := strings.Cut(id, ":")
+				if out[a] == nil {
+					out[a] = map[string]Support{}
+				}
+				out[a][id] = Support{Contradicted: vs}
+			}
+		}
+		res.Support, res.Reused = nil, 0
+		return res, out
+	}
+	check := func(what string, res Result, arts []claims.Article, m memory) {
+		t.Helper()
+		want, wantNotes := fresh(arts, m)
+		res.Support, res.Reused = nil, 0
+		if d := cmp.Diff(want, res, ignorePhases); d != "" {
+			t.Errorf("%s: result differs from a run without a cache (-want +got):\n%s", what, d)
+		}
+		if len(wantNotes) == 0 {
+			t.Fatalf("%s: no claim is disputed by a name variant", what)
+		}
+		if d := cmp.Diff(wantNotes, notes); d != "" {
+			t.Errorf("%s: disputes by name variants kept from Variants (-without a cache +kept):\n%s", what, d)
+		}
+	}
+
+	res, _, complete := run(arts, m)
+	groups := res.Phases.VariantGroups
+	if groups < 2 || res.Phases.VariantsBuilt != groups || !complete {
+		t.Fatalf("first run: %d of %d groups built, complete %v; want all of at least 2, complete", res.Phases.VariantsBuilt, groups, complete)
+	}
+	check("first run", res, arts, m)
+
+	res, given, complete := run(arts, m)
+	if res.Phases.VariantsBuilt != 0 || len(given) != 0 || complete {
+		t.Errorf("unchanged: %d groups built, articles given %v, complete %v; want none, none, false", res.Phases.VariantsBuilt, given, complete)
+	}
+	check("unchanged", res, arts, m)
+
+	// One article of the story with the fewest mentioned groups changes.
+	var story Story
+	fewest := groups + 1
+	for _, s := range res.Stories {
+		n := 0
+		for _, g := range res.Discrepancies {
+			if g.Kind == NameVariant && slices.ContainsFunc(g.Evidence, func(ev Evidence) bool { return slices.Contains(s.Articles, ev.Article) }) {
+				n++
+			}
+		}
+		if n > 0 && n < fewest {
+			story, fewest = s, n
+		}
+	}
+	if fewest >= groups {
+		t.Fatalf("every story mentions all %d groups: no group can stay unchanged", groups)
+	}
+	changed := slices.Clone(arts)
+	m2 := maps.Clone(m)
+	for i := range changed {
+		if a := &changed[i]; a.ID == story.Articles[0] {
+			a.Text += "\n\nThe talks went on late into the night."
+			a.Hash = fmt.Sprintf("%x", sha256.Sum256([]byte(a.Text)))
+			cls, err := extractor(t).Extract(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m2[a.ID] = cls
+		}
+	}
+	res, given, complete = run(changed, m2)
+	if b := res.Phases.VariantsBuilt; b == 0 || b >= groups || complete {
+		t.Errorf("one article changed: %d of %d groups built, complete %v; want some, not all, not complete", b, groups, complete)
+	}
+	for _, a := range story.Articles {
+		if !slices.Contains(given, a) {
+			t.Errorf("one article changed: its story's article %s not given to Variants (given %v)", a, given)
+		}
+	}
+	check("one article changed", res, changed, m2)
+
+	// A spelling that one article alone writes gives way to the common
+	// one, in the name written the most ways: the name stays a variant,
+	// another one, for the articles of every story naming it.
+	var from, to, in string
+	most := 0
+	for _, d := range res.Discrepancies {
+		if d.Kind != NameVariant || len(d.Spellings) < 3 || len(d.Spellings) <= most {
+			continue
+		}
+		for _, sp := range d.Spellings[1:] {
+			if len(sp.Counts) == 1 {
+				most = len(d.Spellings)
+				for a := range sp.Counts {
+					from, to, in = sp.Text, d.Canonical, a
+				}
+			}
+		}
+	}
+	if from == "" {
+		t.Fatal("no name written three ways or more with a spelling of one article alone")
+	}
+	for i := range changed {
+		if a := &changed[i]; a.ID == in {
+			a.Text = strings.ReplaceAll(a.Text, from, to)
+			a.Hash = fmt.Sprintf("%x", sha256.Sum256([]byte(a.Text)))
+			cls, err := extractor(t).Extract(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m2[a.ID] = cls
+		}
+	}
+	res, _, _ = run(changed, m2)
+	check(fmt.Sprintf("%s written %s in %s", from, to, in), res, changed, m2)
+}
+
+// TestNameVariantsChanged checks which articles nameVariants reports as
+// changed when one story's mentions of a name change: those of every
+// story naming it, whose disputes change with the variant, though their
+// own mentions stay in the cache.
+func TestNameVariantsChanged(t *testing.T) {
+	const root = "kvlnk/last"
+	stories := []Story{{ID: "story-1", Articles: []string{"a"}}, {ID: "story-2", Articles: []string{"b"}}, {ID: "story-3", Articles: []string{"c"}}}
+	g := &global{
+		names: &nameGroups{into: map[string]string{root: root}, lower: map[string]bool{}, mentioned: map[string]bool{"a": true, "b": true, "c": true},
+			spellings: map[string][]string{root: {"kovalenco", "kovalenko", "kowalenko"}}},
+		rank: map[string]int{"a": 0, "b": 1, "c": 2},
+	}
+	spotOf := func(article, text string) spot {
+		return spot{group: root, spelling: strings.ToLower(text), text: text, article: article, rank: g.rank[article], count: 1,
+			first: Evidence{Article: article, ClaimID: article + ":1", Sentence: "Mr " + text + " spoke."}}
+	}
+	storyOf := map[string]string{"a": "story-1", "b": "story-2", "c": "story-3"}
+	// names are the stories' mentions, the first two's in the cache when
+	// cached.
+	names := func(third string, cached bool) []storyNames {
+		ns := []storyNames{
+			{roots: []string{root}, spotted: []spot{spotOf("a", "Kovalenko")}, cached: cached},
+			{roots: []string{root}, spotted: []spot{spotOf("b", "Kowalenko")}, cached: cached},
+			{roots: []string{root}, spotted: []spot{spotOf("c", third)}},
+		}
+		if cached {
+			ns[0].spotted, ns[1].spotted = nil, nil
+		}
+		return ns
+	}
+	cache := mapCache{}
+	for i, k := range []string{"k1", "k2"} {
+		data, err := encodeSpots(names("", false)[i].spotted)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cache[spotsKey(k)] = data
+	}
+	first, err := g.nameVariants(stories, names("Kovalenco", false), []string{"k1", "k2", "k3"}, storyOf, nil, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	maps.Copy(cache, first.puts)
+	if len(first.found) != 1 || len(first.found[0].Spellings) != 3 || first.built != 1 {
+		t.Fatalf("first run: %d variants built of %d, found %+v; want one of three spellings", first.built, first.groups, first.found)
+	}
+	// Nothing changed but the third story's key: its article only.
+	again, err := g.nameVariants(stories, names("Kovalenco", true), []string{"k1", "k2", "k3"}, storyOf, nil, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.built != 0 || !slices.Equal(again.changed, []string{"c"}) {
+		t.Errorf("unchanged: %d built, changed %v; want none built, [c] (its story not cached)", again.built, again.changed)
+	}
+	// The third story now writes the name as the first does: the variant
+	// is another, of two spellings, for all three.
+	got, err := g.nameVariants(stories, names("Kovalenko", true), []string{"k1", "k2", "k3x"}, storyOf, nil, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.built != 1 || len(got.found) != 1 || len(got.found[0].Spellings) != 2 || got.found[0].ID == first.found[0].ID {
+		t.Fatalf("one story changed: %d built, found %+v; want one variant built anew, of two spellings", got.built, got.found)
+	}
+	if !slices.Equal(got.changed, []string{"a", "b", "c"}) {
+		t.Errorf("one story changed: changed %v, want [a b c]", got.changed)
+	}
+	byArticle := func(d Discrepancy) map[string]Evidence {
+		out := map[string]Evidence{}
+		for _, ev := range d.Evidence {
+			if ev.Article != "c" {
+				out[ev.Article] = ev
+			}
+		}
+		return out
+	}
+	if d := cmp.Diff(byArticle(first.found[0]), byArticle(got.found[0])); d != "" {
+		t.Errorf("mentions read back from the cache differ (-first +now):\n%s", d)
 	}
 }

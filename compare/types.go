@@ -254,6 +254,10 @@ type Phases struct {
 	// others: the new ones when it took up the state of the last run
 	// (their corpus grown by later articles), else all.
 	Weighed int
+	// VariantGroups is how many groups of names may be one name written
+	// more than one way, and VariantsBuilt how many of them were weighed
+	// from their mentions: the others' findings came from the cache.
+	VariantGroups, VariantsBuilt int
 }
 
 // Support is how the rest of a story bears on one claim.

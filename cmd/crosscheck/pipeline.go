@@ -329,6 +329,10 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 			if err := idx.Delete(r.ID); err != nil {
 				return reports.Report{}, errs, err
 			}
+			// What search shows of its claims' support goes with it.
+			if err := idx.DropNotes([]string{supportNote(r.ID), variantsNote(r.ID)}); err != nil {
+				return reports.Report{}, errs, err
+			}
 			removed++
 		}
 	}
@@ -375,8 +379,8 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	for _, n := range res.Claims {
 		claimCount += n
 	}
-	st.done("compare", "%d claims, %d comparisons, %d discrepancies, %d of %d stories unchanged (reading %.1fs, grouping %.1fs for %s, stories %.1fs)",
-		claimCount, res.Comparisons, len(res.Discrepancies), res.Reused, len(res.Stories),
+	st.done("compare", "%d claims, %d comparisons, %d discrepancies, %d of %d stories unchanged, %d of %d name groups built anew (reading %.1fs, grouping %.1fs for %s, stories %.1fs)",
+		claimCount, res.Comparisons, len(res.Discrepancies), res.Reused, len(res.Stories), res.Phases.VariantsBuilt, res.Phases.VariantGroups,
 		res.Phases.Scan.Seconds(), res.Phases.Group.Seconds(), plural(res.Phases.Weighed, "article", "articles"), res.Phases.Stories.Seconds())
 
 	r := buildReport(values, res)

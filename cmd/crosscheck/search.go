@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -349,9 +347,8 @@ func variantsNote(article string) string { return "variants/" + article }
 
 const variantsList = "variants"
 
-// variantsSum is the note that keeps, per article of variantsList, a
-// fingerprint of the disputes its note holds (supportSum), written with
-// the list.
+// variantsSum is a note that earlier versions kept beside variantsList;
+// it goes.
 const variantsSum = "variants.sum"
 
 // supportWriter records the support of claims in the index as the
@@ -420,39 +417,35 @@ func (w *supportWriter) add(articles []string, s map[string]compare.Support) err
 }
 
 // variants implements compare.Options.Variants: it writes the notes of
-// the articles whose disputes by name variants changed, and drops those of
-// articles no longer disputed. What changed is told by a fingerprint of
-// each article's disputes, kept in one note (variantsSum), rather than by
-// reading every article's note back: a check that adds one article writes
-// the few that its names touch.
-func (w *supportWriter) variants(articles []string, s map[string]compare.Support) error {
+// the articles given, drops those of the articles given without support,
+// and, when complete, those of every article not given; the list of the
+// articles that have a note is kept up to date.
+func (w *supportWriter) variants(articles []string, s map[string]compare.Support, complete bool) error {
 	byArticle := supportByArticle(s)
 	old, err := w.idx.Note(variantsList)
 	if err != nil {
 		return err
 	}
+	has := map[string]bool{}
 	for _, a := range strings.Fields(string(old)) {
-		if byArticle[a] == nil {
-			w.pending[variantsNote(a)] = nil
+		has[a] = true
+	}
+	if complete {
+		for a := range has {
+			if len(byArticle[a]) == 0 {
+				w.pending[variantsNote(a)] = nil
+				delete(has, a)
+			}
 		}
+		w.pending[variantsSum] = nil
 	}
-	kept, err := w.idx.Note(variantsSum)
-	if err != nil {
-		return err
-	}
-	last := map[string]string{}
-	for _, line := range strings.Split(string(kept), "\n") {
-		if a, sum, ok := strings.Cut(line, "\t"); ok {
-			last[a] = sum
-		}
-	}
-	list := slices.Sorted(maps.Keys(byArticle))
-	var sums strings.Builder
-	for _, a := range list {
+	for _, a := range articles {
 		m := byArticle[a]
-		sum := supportSum(m)
-		fmt.Fprintf(&sums, "%s\t%s\n", a, sum)
-		if last[a] == sum {
+		if len(m) == 0 {
+			if has[a] {
+				w.pending[variantsNote(a)] = nil
+				delete(has, a)
+			}
 			continue
 		}
 		b, err := json.Marshal(m)
@@ -460,34 +453,17 @@ func (w *supportWriter) variants(articles []string, s map[string]compare.Support
 			return err
 		}
 		w.pending[variantsNote(a)] = b
+		has[a] = true
 		if len(w.pending) >= supportFlush {
 			if err := w.flush(); err != nil {
 				return err
 			}
 		}
 	}
-	w.pending[variantsList] = []byte(strings.Join(list, "\n"))
-	w.pending[variantsSum] = []byte(sums.String())
-	return w.flush()
-}
-
-// supportSum is a fingerprint of the support of claims s: each claim's id
-// and its lists, in the order of the ids.
-func supportSum(s map[string]compare.Support) string {
-	h := sha256.New()
-	var b []byte
-	for _, id := range slices.Sorted(maps.Keys(s)) {
-		sp := s[id]
-		b = append(b[:0], id...)
-		for _, l := range [2][]string{sp.Corroborated, sp.Contradicted} {
-			b = append(b, 0)
-			for _, c := range l {
-				b = append(append(b, c...), 1)
-			}
-		}
-		h.Write(append(b, '\n'))
+	if list := strings.Join(slices.Sorted(maps.Keys(has)), "\n"); list != string(old) {
+		w.pending[variantsList] = []byte(list)
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	return w.flush()
 }
 
 // supportFlush is how many support notes are written at a time.
