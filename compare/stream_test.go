@@ -962,6 +962,23 @@ func TestNameVariantsChanged(t *testing.T) {
 	if again.built != 0 || !slices.Equal(again.changed, []string{"c"}) {
 		t.Errorf("unchanged: %d built, changed %v; want none built, [c] (its story not cached)", again.built, again.changed)
 	}
+	// An article added before them all, in a story of its own: the
+	// stories are numbered anew and the articles ranked anew, in the same
+	// order; the variant, of three stories, holds.
+	shifted := slices.Clone(stories)
+	for i := range shifted {
+		shifted[i].ID = fmt.Sprintf("story-%d", i+2)
+	}
+	for a := range g.rank {
+		g.rank[a]++
+	}
+	moved, err := g.nameVariants(shifted, names("Kovalenco", true), []string{"k1", "k2", "k3"}, map[string]string{"a": "story-2", "b": "story-3", "c": "story-4"}, nil, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if moved.built != 0 {
+		t.Errorf("stories numbered and articles ranked anew: %d variants built, want none", moved.built)
+	}
 	// The third story now writes the name as the first does: the variant
 	// is another, of two spellings, for all three.
 	got, err := g.nameVariants(stories, names("Kovalenko", true), []string{"k1", "k2", "k3x"}, storyOf, nil, cache)

@@ -2,7 +2,6 @@ package compare
 
 import (
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"maps"
@@ -187,8 +186,11 @@ func (g *global) nameVariants(stories []Story, names []storyNames, keys []string
 // variantKey is the cache key of the variant of the group root, mentioned
 // by the stories in (their numbers in stories, ascending): a fingerprint
 // of the group's spellings, which of them are written in lower case in the
-// corpus, and each story's key, id and articles' ranks, or, for a story
-// without a key, its mentions of the group.
+// corpus, each story's key or, for a story without one, its mentions of
+// the group, and the order of the stories' articles in the corpus. A
+// story's number enters only when it is the one story of the group (the
+// variant then names it), and articles' ranks only by their order: an
+// article added elsewhere changes neither.
 func (g *global) variantKey(root string, in []int32, stories []Story, names []storyNames, keys []string) string {
 	h := sha256.New()
 	b := append([]byte(root), 0)
@@ -198,14 +200,14 @@ func (g *global) variantKey(root string, in []int32, stories []Story, names []st
 			b = append(b, 1)
 		}
 	}
+	if len(in) == 1 {
+		b = append(append(b, stories[in[0]].ID...), 0)
+	}
 	h.Write(b)
+	var arts []string
 	for _, i := range in {
-		s := stories[i]
-		b = append(append(b[:0], '\n'), s.ID...)
-		b = append(append(b, 0), keys[i]...)
-		for _, a := range s.Articles {
-			b = binary.AppendUvarint(b, uint64(g.rank[a]))
-		}
+		arts = append(arts, stories[i].Articles...)
+		b = append(append(b[:0], '\n'), keys[i]...)
 		if keys[i] == "" {
 			for _, sp := range names[i].spotted {
 				if sp.group == root {
@@ -213,6 +215,11 @@ func (g *global) variantKey(root string, in []int32, stories []Story, names []st
 				}
 			}
 		}
+		h.Write(b)
+	}
+	slices.SortFunc(arts, func(x, y string) int { return g.rank[x] - g.rank[y] })
+	for _, a := range arts {
+		b = append(append(b[:0], a...), 0)
 		h.Write(b)
 	}
 	return "variant-" + hex.EncodeToString(h.Sum(nil))[:32]
