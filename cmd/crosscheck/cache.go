@@ -4,10 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"maps"
 	"os"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -82,16 +80,21 @@ func (c storyCache) Prune(keep []string) error {
 	if err != nil {
 		return err
 	}
-	drop := map[string]bool{}
-	for _, name := range strings.Fields(string(old)) {
-		drop[name] = true
+	list := make([]string, len(keep))
+	for i, k := range keep {
+		list[i] = c.note(k)
 	}
-	list := make([]string, 0, len(keep))
-	for _, k := range keep {
-		delete(drop, c.note(k))
-		list = append(list, c.note(k))
+	slices.Sort(list)
+	list = slices.Compact(list)
+	var drop []string
+	for rest := string(old); rest != ""; {
+		var name string
+		name, rest, _ = strings.Cut(rest, "\n")
+		if _, kept := slices.BinarySearch(list, name); !kept && name != "" {
+			drop = append(drop, name)
+		}
 	}
-	if err := c.idx.DropNotes(slices.Collect(maps.Keys(drop))); err != nil {
+	if err := c.idx.DropNotes(drop); err != nil {
 		return err
 	}
 	builds, err := c.idx.NoteFolders(storyNotes)
@@ -110,7 +113,6 @@ func (c storyCache) Prune(keep []string) error {
 			return err
 		}
 	}
-	sort.Strings(list)
 	if l := strings.Join(list, "\n"); l != string(old) {
 		return c.idx.SetNote(storiesNote, []byte(l))
 	}
