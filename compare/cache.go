@@ -2,10 +2,10 @@ package compare
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -70,17 +70,20 @@ func storyKey(s Story, keyOf map[string]string, opt Options) string {
 	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 
-// appendArticleLine appends what fingerprints an article, as
-// fmt.Sprintf("%q %s %s %q %q %q\n", id, hash, published, title, outlet,
-// url) writes it, without fmt's cost (a report at 100,000 articles makes
-// 200,000 of them).
+// appendArticleLine appends what fingerprints an article: its id, content
+// hash, publication time and zone offset, title, outlet and url, each
+// string preceded by its length, so that no two articles write the same
+// bytes (a report at 100,000 articles writes 200,000 of them).
 func appendArticleLine(b []byte, a *claims.Article) []byte {
-	b = strconv.AppendQuote(b, a.ID)
-	b = append(append(append(b, ' '), a.Hash...), ' ')
-	b = a.Published.AppendFormat(b, time.RFC3339Nano)
-	b = strconv.AppendQuote(append(b, ' '), a.Title)
-	b = strconv.AppendQuote(append(b, ' '), a.Outlet)
-	b = strconv.AppendQuote(append(b, ' '), a.URL)
+	for _, s := range [...]string{a.ID, a.Hash, a.Title, a.Outlet, a.URL} {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	if t, err := a.Published.AppendBinary(b); err == nil {
+		b = t
+	} else { // a zone offset it cannot write (a minute west of UTC)
+		b = a.Published.AppendFormat(b, time.RFC3339Nano)
+	}
 	return append(b, '\n')
 }
 

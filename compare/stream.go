@@ -51,12 +51,30 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		return Result{}, nil
 	}
 	t0 := time.Now()
-	recKeys := scanKeys(arts, opt.Cache)
 	// A blocked grouping keeps its state for the next run, when every
 	// article has a fingerprint. When the articles are the last run's
 	// followed by later ones, the first pass reads the articles in the
-	// window of the new ones only, and the state tells the rest.
+	// window of the new ones only, and the state tells the rest. The
+	// state is read while the articles' fingerprints are taken.
 	blocked := len(arts) > exactStories
+	type stateRead struct {
+		st  *blockState
+		err error
+	}
+	var last chan stateRead
+	if opt.Cache != nil && blocked {
+		last = make(chan stateRead, 1)
+		go func() {
+			data, err := opt.Cache.Get(groupingKey(opt.Stories))
+			var st *blockState
+			if err == nil && data != nil {
+				// A state that does not decode is grouped anew.
+				st, _ = decodeBlockState(data)
+			}
+			last <- stateRead{st, err}
+		}()
+	}
+	recKeys := scanKeys(arts, opt.Cache)
 	var (
 		prev, state *blockState
 		stateKey    string
@@ -64,16 +82,15 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 		order       []int32
 		sel         []int
 	)
+	if last != nil {
+		r := <-last
+		if r.err != nil {
+			return Result{}, fmt.Errorf("story cache: %w", r.err)
+		}
+		prev = r.st
+	}
 	if opt.Cache != nil && blocked && !slices.Contains(recKeys, "") {
 		stateKey, stateKeys = groupingKey(opt.Stories), recKeys
-		data, err := opt.Cache.Get(stateKey)
-		if err != nil {
-			return Result{}, fmt.Errorf("story cache: %w", err)
-		}
-		if data != nil {
-			// A state that does not decode is grouped anew.
-			prev, _ = decodeBlockState(data)
-		}
 		order = byDate(arts)
 		if prev != nil {
 			lo, ok := prev.window(arts, order, recKeys, opt.Stories)
@@ -86,6 +103,8 @@ func CompareFrom(ctx context.Context, arts []claims.Article, src Source, cands C
 				}
 			}
 		}
+	} else {
+		prev = nil
 	}
 	sc, err := scan(ctx, arts, src, opt.Cache, recKeys, sel)
 	if err != nil {

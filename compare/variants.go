@@ -204,9 +204,15 @@ func (g *global) variantKey(root string, in []int32, stories []Story, names []st
 		b = append(append(b, stories[in[0]].ID...), 0)
 	}
 	h.Write(b)
-	var arts []string
+	type ranked struct {
+		rank int
+		id   string
+	}
+	var arts []ranked
 	for _, i := range in {
-		arts = append(arts, stories[i].Articles...)
+		for _, a := range stories[i].Articles {
+			arts = append(arts, ranked{g.rank[a], a})
+		}
 		b = append(append(b[:0], '\n'), keys[i]...)
 		if keys[i] == "" {
 			for _, sp := range names[i].spotted {
@@ -217,11 +223,12 @@ func (g *global) variantKey(root string, in []int32, stories []Story, names []st
 		}
 		h.Write(b)
 	}
-	slices.SortFunc(arts, func(x, y string) int { return g.rank[x] - g.rank[y] })
+	slices.SortFunc(arts, func(x, y ranked) int { return x.rank - y.rank })
+	b = b[:0]
 	for _, a := range arts {
-		b = append(append(b[:0], a...), 0)
-		h.Write(b)
+		b = append(append(b, a.id...), 0)
 	}
+	h.Write(b)
 	return "variant-" + hex.EncodeToString(h.Sum(nil))[:32]
 }
 

@@ -137,7 +137,19 @@ const (
 	noteRaw    = 'r'
 )
 
+// sampleNote is the size from which a note is kept as it is, without
+// compressing it whole, when Snappy hardly shrinks its first sampleNote
+// bytes: the comparison's grouping state, tens of megabytes of hashes, is
+// written on every run.
+const sampleNote = 1 << 16
+
 func packNote(v []byte) []byte {
+	if len(v) > 4*sampleNote {
+		sample := v[:sampleNote]
+		if len(snappy.Encode(nil, sample)) > len(sample)-len(sample)/8 {
+			return append([]byte{noteRaw}, v...)
+		}
+	}
 	buf := make([]byte, 1+snappy.MaxEncodedLen(len(v)))
 	buf[0] = noteSnappy
 	packed := buf[:1+len(snappy.Encode(buf[1:], v))]

@@ -2,6 +2,7 @@ package index
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -190,7 +191,14 @@ func TestNotesCompressed(t *testing.T) {
 	for i := range random {
 		random[i] = byte(i*2654435761>>13) ^ byte(i>>3)
 	}
-	if err := x.SetNotes(map[string][]byte{"big": value, "small": []byte("x"), "random": random}); err != nil {
+	// A large note of hashes is told by its beginning; a large
+	// repetitive one is compressed.
+	var hashes []byte
+	for h := sha256.Sum256(nil); len(hashes) < 1<<20; h = sha256.Sum256(h[:]) {
+		hashes = append(hashes, h[:]...)
+	}
+	text := bytes.Repeat(value, 40)
+	if err := x.SetNotes(map[string][]byte{"big": value, "small": []byte("x"), "random": random, "hashes": hashes, "text": text}); err != nil {
 		t.Fatal(err)
 	}
 	db, err := x.notes.open()
@@ -212,7 +220,13 @@ func TestNotesCompressed(t *testing.T) {
 	if n := len(stored["random"]); n != len(random)+1 || stored["random"][0] != noteRaw {
 		t.Errorf("a %d-byte incompressible note takes %d bytes stored, want it kept as it is after a marker", len(random), n)
 	}
-	for name, want := range map[string][]byte{"big": value, "small": []byte("x"), "random": random} {
+	if n := len(stored["hashes"]); n != len(hashes)+1 || stored["hashes"][0] != noteRaw {
+		t.Errorf("a %d-byte note of hashes takes %d bytes stored, want it kept as it is after a marker", len(hashes), n)
+	}
+	if n := len(stored["text"]); n == 0 || n > len(text)/4 || stored["text"][0] != noteSnappy {
+		t.Errorf("a %d-byte repetitive note takes %d bytes stored, want a quarter or less", len(text), n)
+	}
+	for name, want := range map[string][]byte{"big": value, "small": []byte("x"), "random": random, "hashes": hashes, "text": text} {
 		if got, err := x.Note(name); err != nil || !bytes.Equal(got, want) {
 			t.Errorf("Note(%q) = %d bytes, %v; want the %d bytes stored", name, len(got), err, len(want))
 		}

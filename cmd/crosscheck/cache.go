@@ -80,17 +80,16 @@ func (c storyCache) Prune(keep []string) error {
 	if err != nil {
 		return err
 	}
-	list := make([]string, len(keep))
-	for i, k := range keep {
-		list[i] = c.note(k)
-	}
-	slices.Sort(list)
-	list = slices.Compact(list)
+	keys := slices.Clone(keep)
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	prefix := c.note("")
 	var drop []string
 	for rest := string(old); rest != ""; {
 		var name string
 		name, rest, _ = strings.Cut(rest, "\n")
-		if _, kept := slices.BinarySearch(list, name); !kept && name != "" {
+		k, ours := strings.CutPrefix(name, prefix)
+		if _, kept := slices.BinarySearch(keys, k); name != "" && !(ours && kept) {
 			drop = append(drop, name)
 		}
 	}
@@ -113,7 +112,16 @@ func (c storyCache) Prune(keep []string) error {
 			return err
 		}
 	}
-	if l := strings.Join(list, "\n"); l != string(old) {
+	var list strings.Builder
+	list.Grow(len(keys) * (len(prefix) + 40))
+	for i, k := range keys {
+		if i > 0 {
+			list.WriteByte('\n')
+		}
+		list.WriteString(prefix)
+		list.WriteString(k)
+	}
+	if l := list.String(); l != string(old) {
 		return c.idx.SetNote(storiesNote, []byte(l))
 	}
 	return nil
