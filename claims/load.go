@@ -42,6 +42,11 @@ type LoadOptions struct {
 	// Published, when not zero, is the publication date of every article
 	// whose metadata states none.
 	Published time.Time
+	// Stamps, when set, tells the files of folders that are unchanged
+	// since they were stamped: they are not read, and their articles have
+	// the stamp's hash and no Text (ReadText reads it). Load leaves in it
+	// the stamps of the files of folders it loaded, read or not.
+	Stamps *Stamps
 }
 
 // Load reads the articles at paths: files, folders (every regular file below
@@ -58,7 +63,12 @@ func Load(paths []string, opt LoadOptions) ([]*Article, ErrorList) {
 		arts  []*Article
 		seen  = map[string]string{}
 		metas = map[string]map[string]Meta{}
+		now   = clock()
+		old   map[string]Stamp
 	)
+	if opt.Stamps != nil {
+		old, opt.Stamps.Files = opt.Stamps.Files, map[string]Stamp{}
+	}
 	metaFor := func(dir string) map[string]Meta {
 		if m, ok := metas[dir]; ok {
 			return m
@@ -138,7 +148,7 @@ func Load(paths []string, opt LoadOptions) ([]*Article, ErrorList) {
 			}
 			metaDone <- out
 		}()
-		read := readArticles(files)
+		read := readArticles(files, old, now)
 		for i, r := range <-metaDone {
 			errs.Add(r.err)
 			metas[dirs[i]] = r.m
@@ -146,6 +156,12 @@ func Load(paths []string, opt LoadOptions) ([]*Article, ErrorList) {
 		for i := range read {
 			if a := read[i].a; a != nil {
 				withMeta(a, metas[filepath.Dir(files[i])])
+				if a.Title == "" {
+					a.Title = read[i].stamp.Title
+				}
+				if opt.Stamps != nil && !read[i].stamp.racy {
+					opt.Stamps.Files[files[i]] = read[i].stamp
+				}
 			}
 			add(read[i].a, read[i].err)
 			read[i] = readResult{}
@@ -155,8 +171,9 @@ func Load(paths []string, opt LoadOptions) ([]*Article, ErrorList) {
 }
 
 type readResult struct {
-	a   *Article
-	err error
+	a     *Article
+	stamp Stamp // with the article's hash and first line
+	err   error
 }
 
 // readWorkers is how many files Load reads at a time: reading waits on
@@ -164,8 +181,9 @@ type readResult struct {
 const readWorkers = 16
 
 // readArticles reads files, without their metadata (see withMeta), several
-// at a time; the results are in the order of the files.
-func readArticles(files []string) []readResult {
+// at a time, but for those whose stamp in stamps is unchanged at now; the
+// results are in the order of the files.
+func readArticles(files []string, stamps map[string]Stamp, now time.Time) []readResult {
 	out := make([]readResult, len(files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -176,8 +194,7 @@ func readArticles(files []string) []readResult {
 				if i >= len(files) {
 					return
 				}
-				a, err := readArticle(files[i], nil)
-				out[i] = readResult{a, err}
+				out[i] = readStamped(files[i], stamps, now)
 			}
 		})
 	}
@@ -235,6 +252,28 @@ func readArticle(p string, meta map[string]Meta) (*Article, error) {
 		m = &mm
 	}
 	return newArticle(p, id, b, m)
+}
+
+// readStamped reads the article of file p, without metadata, unless its
+// stamp in stamps is unchanged at now.
+func readStamped(p string, stamps map[string]Stamp, now time.Time) readResult {
+	info, err := os.Stat(p)
+	if err != nil {
+		return readResult{err: statError(p, err)}
+	}
+	// The file is stamped before it is read: a change while it is read
+	// shows in its next stamp.
+	st := stampOf(info, now)
+	if old, ok := stamps[p]; ok && old.same(st) {
+		base := filepath.Base(p)
+		return readResult{a: &Article{ID: strings.TrimSuffix(base, filepath.Ext(base)), Path: p, Hash: old.Hash}, stamp: old}
+	}
+	a, err := readArticle(p, nil)
+	if err != nil {
+		return readResult{err: err}
+	}
+	st.Hash, st.Title = a.Hash, firstLine(a.Text)
+	return readResult{a: a, stamp: st}
 }
 
 // withMeta gives an article read without metadata (readArticle with none)

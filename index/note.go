@@ -382,3 +382,16 @@ func (n *notes) names(prefix string, folders bool) ([]string, error) {
 	})
 	return out, err
 }
+
+// ReadNote reads the note name of the index in dir without opening the
+// index: what a run needs before it does. No index, or no such note, gives
+// nil.
+func ReadNote(dir, name string) ([]byte, error) {
+	n := &notes{dir: dir, readOnly: true}
+	defer n.close()
+	v, err := n.get(name)
+	if err != nil {
+		return nil, fmt.Errorf("read note %s: %w", name, err)
+	}
+	return v, nil
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -168,12 +169,22 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	st := newStageTimer(e.stderr, o.stats)
 	// An index that exists is opened and listed while the files are read;
 	// none is made before there is something to put in it.
+	// The files stamped unchanged by the last run are not read again.
 	var listing chan listed
+	stamps := &claims.Stamps{}
+	var stamped []byte
 	if index.Present(o.index) {
+		var err error
+		if stamped, err = index.ReadNote(o.index, stampsNote); err != nil {
+			return reports.Report{}, nil, err
+		}
+		if err := stamps.UnmarshalText(stamped); err != nil {
+			return reports.Report{}, nil, err
+		}
 		listing = make(chan listed, 1)
 		go func() { listing <- list(o.index) }()
 	}
-	arts, errs := claims.Load(paths, claims.LoadOptions{Stdin: e.stdin})
+	arts, errs := claims.Load(paths, claims.LoadOptions{Stdin: e.stdin, Stamps: stamps})
 	if len(arts) == 0 && len(errs) > 0 {
 		if listing != nil {
 			if l := <-listing; l.idx != nil {
@@ -193,7 +204,13 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 		return reports.Report{}, errs, l.err
 	}
 	defer l.idx.Close()
-	st.done("load", "%d articles, %d in the index", len(arts), len(l.records))
+	read := 0
+	for _, a := range arts {
+		if a.Text != "" {
+			read++
+		}
+	}
+	st.done("load", "%d articles, %d files read, %d in the index", len(arts), read, len(l.records))
 	idx, records := l.idx, l.records
 	known := map[string]index.Record{}
 	for _, r := range records {
@@ -375,6 +392,14 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	if err := sw.flush(); err != nil {
 		return reports.Report{}, errs, err
 	}
+	// The files are stamped once their articles are indexed and compared.
+	if b, err := stamps.MarshalText(); err != nil {
+		return reports.Report{}, errs, err
+	} else if !bytes.Equal(b, stamped) {
+		if err := idx.SetNote(stampsNote, b); err != nil {
+			return reports.Report{}, errs, err
+		}
+	}
 	claimCount := 0
 	for _, n := range res.Claims {
 		claimCount += n
@@ -387,6 +412,10 @@ func (o *pipelineOptions) run(ctx context.Context, e env, paths []string) (repor
 	st.done("report", "")
 	return r, errs, nil
 }
+
+// stampsNote is the note that keeps the stamps of the corpus's files
+// (claims.Stamps), by which a run tells the files it need not read again.
+const stampsNote = "stamps"
 
 // listed is an open index and the records of its articles.
 type listed struct {
