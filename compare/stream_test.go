@@ -850,17 +850,23 @@ func TestCompareFromVariantsIncremental(t *testing.T) {
 	}
 	changed := slices.Clone(arts)
 	m2 := maps.Clone(m)
-	for i := range changed {
-		if a := &changed[i]; a.ID == story.Articles[0] {
-			a.Text += "\n\nThe talks went on late into the night."
-			a.Hash = fmt.Sprintf("%x", sha256.Sum256([]byte(a.Text)))
-			cls, err := extractor(t).Extract(a)
-			if err != nil {
-				t.Fatal(err)
+	// rewrite gives the article id the text edit makes of its own, and
+	// extracts its claims again.
+	rewrite := func(id string, edit func(string) string) {
+		t.Helper()
+		for i := range changed {
+			if a := &changed[i]; a.ID == id {
+				a.Text = edit(a.Text)
+				a.Hash = fmt.Sprintf("%x", sha256.Sum256([]byte(a.Text)))
+				cls, err := extractor(t).Extract(a)
+				if err != nil {
+					t.Fatal(err)
+				}
+				m2[a.ID] = cls
 			}
-			m2[a.ID] = cls
 		}
 	}
+	rewrite(story.Articles[0], func(s string) string { return s + "\n\nThe talks went on late into the night." })
 	res, given, complete = run(changed, m2)
 	if b := res.Phases.VariantsBuilt; b == 0 || b >= groups || complete {
 		t.Errorf("one article changed: %d of %d groups built, complete %v; want some, not all, not complete", b, groups, complete)
@@ -893,17 +899,7 @@ func TestCompareFromVariantsIncremental(t *testing.T) {
 	if from == "" {
 		t.Fatal("no name written three ways or more with a spelling of one article alone")
 	}
-	for i := range changed {
-		if a := &changed[i]; a.ID == in {
-			a.Text = strings.ReplaceAll(a.Text, from, to)
-			a.Hash = fmt.Sprintf("%x", sha256.Sum256([]byte(a.Text)))
-			cls, err := extractor(t).Extract(a)
-			if err != nil {
-				t.Fatal(err)
-			}
-			m2[a.ID] = cls
-		}
-	}
+	rewrite(in, func(s string) string { return strings.ReplaceAll(s, from, to) })
 	res, _, _ = run(changed, m2)
 	check(fmt.Sprintf("%s written %s in %s", from, to, in), res, changed, m2)
 }
