@@ -359,6 +359,8 @@ func CheckText(path string, b []byte) error {
 	return nil
 }
 
+// firstLine is the first line of s that is not blank, at most 200 bytes of
+// it, in a string of its own: a title kept while the text is let go.
 func firstLine(s string) string {
 	for line := range strings.Lines(s) {
 		if t := strings.TrimSpace(line); t != "" {
@@ -368,7 +370,7 @@ func firstLine(s string) string {
 					t = t[:len(t)-1]
 				}
 			}
-			return t
+			return strings.Clone(t)
 		}
 	}
 	return ""
