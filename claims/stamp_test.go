@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -142,3 +143,33 @@ func TestStampsText(t *testing.T) {
 }
 
 const hex64 = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+
+// TestFirstLineHoldsNoText checks that the first line kept in a stamp, and
+// a title taken from it, do not point into the article's text, which they
+// would keep in memory after it is let go.
+func TestFirstLineHoldsNoText(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("A headline\n\nThe body of the article."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	defer func(c func() time.Time) { clock = c }(clock)
+	clock = func() time.Time { return time.Now().Add(time.Minute) }
+	st := &Stamps{}
+	arts, errs := Load([]string{dir}, LoadOptions{Stamps: st})
+	if len(errs) > 0 || len(arts) != 1 {
+		t.Fatal(errs)
+	}
+	text := arts[0].Text
+	within := func(s string) bool {
+		p, lo := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
+		return p >= lo && p < lo+uintptr(len(text))
+	}
+	if arts[0].Title != "A headline" || within(arts[0].Title) {
+		t.Errorf("title %q within the text: %v", arts[0].Title, within(arts[0].Title))
+	}
+	for p, s := range st.Files {
+		if runtime.GOOS == "linux" && (s.Title != "A headline" || within(s.Title)) {
+			t.Errorf("%s: stamped first line %q within the text: %v", p, s.Title, within(s.Title))
+		}
+	}
+}
