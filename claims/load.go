@@ -148,7 +148,7 @@ func Load(paths []string, opt LoadOptions) ([]*Article, ErrorList) {
 			}
 			metaDone <- out
 		}()
-		read := readArticles(files, old, now)
+		read := readArticles(files, stampKeys(p, files), old, now)
 		for i, r := range <-metaDone {
 			errs.Add(r.err)
 			metas[dirs[i]] = r.m
@@ -159,8 +159,8 @@ func Load(paths []string, opt LoadOptions) ([]*Article, ErrorList) {
 				if a.Title == "" {
 					a.Title = read[i].stamp.Title
 				}
-				if opt.Stamps != nil && !read[i].stamp.racy {
-					opt.Stamps.Files[files[i]] = read[i].stamp
+				if opt.Stamps != nil && !read[i].stamp.racy && read[i].key != "" {
+					opt.Stamps.Files[read[i].key] = read[i].stamp
 				}
 			}
 			add(read[i].a, read[i].err)
@@ -172,7 +172,8 @@ func Load(paths []string, opt LoadOptions) ([]*Article, ErrorList) {
 
 type readResult struct {
 	a     *Article
-	stamp Stamp // with the article's hash and first line
+	key   string // of the stamp
+	stamp Stamp  // with the article's hash and first line
 	err   error
 }
 
@@ -181,9 +182,10 @@ type readResult struct {
 const readWorkers = 16
 
 // readArticles reads files, without their metadata (see withMeta), several
-// at a time, but for those whose stamp in stamps is unchanged at now; the
-// results are in the order of the files.
-func readArticles(files []string, stamps map[string]Stamp, now time.Time) []readResult {
+// at a time, but for those whose stamp in stamps (under keys, by file; ""
+// for none) is unchanged at now; the results are in the order of the
+// files.
+func readArticles(files, keys []string, stamps map[string]Stamp, now time.Time) []readResult {
 	out := make([]readResult, len(files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -194,7 +196,8 @@ func readArticles(files []string, stamps map[string]Stamp, now time.Time) []read
 				if i >= len(files) {
 					return
 				}
-				out[i] = readStamped(files[i], stamps, now)
+				out[i] = readStamped(files[i], keys[i], stamps, now)
+				out[i].key = keys[i]
 			}
 		})
 	}
@@ -254,9 +257,26 @@ func readArticle(p string, meta map[string]Meta) (*Article, error) {
 	return newArticle(p, id, b, m)
 }
 
+// stampKeys are the keys of the stamps of the files found in folder dir:
+// their absolute paths, so that a corpus named by another path or from
+// another working folder finds its stamps; "" when it cannot be told.
+func stampKeys(dir string, files []string) []string {
+	keys := make([]string, len(files))
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return keys
+	}
+	for i, f := range files {
+		if rel, err := filepath.Rel(dir, f); err == nil {
+			keys[i] = filepath.Join(abs, rel)
+		}
+	}
+	return keys
+}
+
 // readStamped reads the article of file p, without metadata, unless its
-// stamp in stamps is unchanged at now.
-func readStamped(p string, stamps map[string]Stamp, now time.Time) readResult {
+// stamp in stamps, under key, is unchanged at now.
+func readStamped(p, key string, stamps map[string]Stamp, now time.Time) readResult {
 	info, err := os.Stat(p)
 	if err != nil {
 		return readResult{err: statError(p, err)}
@@ -264,7 +284,7 @@ func readStamped(p string, stamps map[string]Stamp, now time.Time) readResult {
 	// The file is stamped before it is read: a change while it is read
 	// shows in its next stamp.
 	st := stampOf(info, now)
-	if old, ok := stamps[p]; ok && old.same(st) {
+	if old, ok := stamps[key]; ok && key != "" && old.same(st) {
 		base := filepath.Base(p)
 		return readResult{a: &Article{ID: strings.TrimSuffix(base, filepath.Ext(base)), Path: p, Hash: old.Hash}, stamp: old}
 	}

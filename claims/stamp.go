@@ -24,7 +24,7 @@ import (
 // seconds before it was read may change again without its times showing
 // it (their resolution is coarse on some file systems): it is not stamped.
 type Stamps struct {
-	Files map[string]Stamp // by path, as Load was given it
+	Files map[string]Stamp // by absolute path
 }
 
 // Stamp is what Stamps keep of one file.

@@ -71,7 +71,19 @@ func TestLoadStamps(t *testing.T) {
 			t.Errorf("%s unread: %+v, want %+v", id, v, first[id])
 		}
 	}
-	arts, _ := Load([]string{filepath.Join(dir, "b.txt")}, LoadOptions{})
+	// The folder named by another path, from another working folder,
+	// finds the same stamps.
+	t.Chdir(filepath.Dir(dir))
+	arts, errs := Load([]string{"./" + filepath.Base(dir) + "/"}, LoadOptions{Stamps: st})
+	if len(errs) > 0 || len(arts) != 3 {
+		t.Fatal(errs)
+	}
+	for _, a := range arts {
+		if a.Text != "" || a.Hash != first[a.ID].Hash {
+			t.Errorf("%s named by another path: read again %v, hash %s; want unread, %s", a.ID, a.Text != "", a.Hash, first[a.ID].Hash)
+		}
+	}
+	arts, _ = Load([]string{filepath.Join(dir, "b.txt")}, LoadOptions{})
 	unread := &Article{Path: filepath.Join(dir, "b.txt"), Hash: second["b"].Hash}
 	if err := unread.ReadText(); err != nil || unread.Text != arts[0].Text {
 		t.Errorf("ReadText of an unread article: %q, %v; want %q", unread.Text, err, arts[0].Text)
