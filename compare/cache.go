@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"time"
 
@@ -124,10 +123,6 @@ func decodeSpots(data []byte, rank map[string]int) ([]spot, error) {
 	}
 	return out, nil
 }
-
-// errNoPairs is reuseStory's error for a cached story whose corroborating
-// pairs are not in the cache: it is compared again.
-var errNoPairs = errors.New("cached story: no corroborating pairs")
 
 // pairsKey is the key under which the corroborating claim pairs of the
 // story of key are cached.
