@@ -16,7 +16,8 @@ import (
 // work of a run that adds one article to a large corpus is then that of its
 // story. It also keeps what the first pass learns of each article (its
 // terms, its words in lower case, its names), which is then read instead
-// of the article's claims. Its keys are fingerprints of a story's articles
+// of the article's claims, and the name variant of each group of spellings
+// that may be one name, built again only when its stories change. Its keys are fingerprints of a story's articles
 // (ids, content hashes, metadata) and of the options, or of one article; a
 // cache must also tell apart the builds of crosscheck that stored its
 // values, as another build may find other things.

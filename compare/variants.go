@@ -45,7 +45,8 @@ type variantRun struct {
 	// mentions were read in this run, and of every story mentioning a
 	// group built anew. All of them when nothing came from the cache.
 	changed []string
-	// puts are the variants to cache, and keep the keys of every group's.
+	// puts are the variants to cache, and keep the keys of every group's
+	// variant.
 	puts map[string][]byte
 	keep []string
 }
@@ -57,10 +58,11 @@ func (v *variantRun) complete() bool { return v.built == v.groups }
 // stories' mentions of names (names, by story), a candidate group at a
 // time. With a cache, the variant of a group is read back when the group's
 // inputs are those of a run that cached it: its spellings and which of
-// them are written in lower case, and each story that mentions it, by its
-// cache key, number and articles' ranks. Only the groups whose inputs
-// changed are built, from the mentions of their stories, read from the
-// cache for the stories that were not compared in this run.
+// them are written in lower case, the stories that mention it, by their
+// cache keys, and the order of their articles (see variantKey). Only the
+// groups whose inputs changed are built, from the mentions of their
+// stories, read from the cache for the stories that were not compared in
+// this run.
 func (g *global) nameVariants(stories []Story, names []storyNames, keys []string, storyOf map[string]string, src Source, cache Cache) (variantRun, error) {
 	of := map[string][]int32{}
 	for i, n := range names {
