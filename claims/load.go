@@ -248,13 +248,18 @@ func readArticle(p string, meta map[string]Meta) (*Article, error) {
 	if err != nil {
 		return nil, statError(p, err)
 	}
-	base := filepath.Base(p)
-	id := strings.TrimSuffix(base, filepath.Ext(base))
 	var m *Meta
-	if mm, ok := meta[base]; ok {
+	if mm, ok := meta[filepath.Base(p)]; ok {
 		m = &mm
 	}
-	return newArticle(p, id, b, m)
+	return newArticle(p, articleID(p), b, m)
+}
+
+// articleID is the id of the article in file p: its name without its
+// extension.
+func articleID(p string) string {
+	base := filepath.Base(p)
+	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
 // stampKeys are the keys of the stamps of the files found in folder dir:
@@ -285,8 +290,7 @@ func readStamped(p, key string, stamps map[string]Stamp, now time.Time) readResu
 	// shows in its next stamp.
 	st := stampOf(info, now)
 	if old, ok := stamps[key]; ok && key != "" && old.same(st) {
-		base := filepath.Base(p)
-		return readResult{a: &Article{ID: strings.TrimSuffix(base, filepath.Ext(base)), Path: p, Hash: old.Hash}, stamp: old}
+		return readResult{a: &Article{ID: articleID(p), Path: p, Hash: old.Hash}, stamp: old}
 	}
 	a, err := readArticle(p, nil)
 	if err != nil {

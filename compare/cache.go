@@ -17,10 +17,11 @@ import (
 // story. It also keeps what the first pass learns of each article (its
 // terms, its words in lower case, its names), which is then read instead
 // of the article's claims, and the name variant of each group of spellings
-// that may be one name, built again only when its stories change. Its keys are fingerprints of a story's articles
-// (ids, content hashes, metadata) and of the options, or of one article; a
-// cache must also tell apart the builds of crosscheck that stored its
-// values, as another build may find other things.
+// that may be one name, built again only when its stories change. Its keys
+// are fingerprints of a story's articles (ids, content hashes, metadata)
+// and of the options, or of one article; a cache must also tell apart the
+// builds of crosscheck that stored its values, as another build may find
+// other things.
 type Cache interface {
 	// Get returns the value stored under key, nil when there is none.
 	Get(key string) ([]byte, error)

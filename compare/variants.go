@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"sync"
 
 	"github.com/crosscheck/crosscheck/claims/wire"
 )
@@ -238,10 +237,7 @@ func (g *global) variantKey(root string, in []int32, stories []Story, names []st
 // all processors; a story whose mentions are not in the cache, or cannot
 // be read, has them read anew from its claims.
 func (g *global) readSpots(stories []Story, names []storyNames, keys []string, which []int32, src Source, cache Cache) error {
-	var (
-		mu       sync.Mutex
-		firstErr error
-	)
+	errs := make([]error, len(which))
 	workers := workersFor(len(which), 16)
 	parallel(workers, func(w int) {
 		for k := w; k < len(which); k += workers {
@@ -257,18 +253,15 @@ func (g *global) readSpots(stories []Story, names []storyNames, keys []string, w
 			if err == nil && data == nil {
 				ss, _, err = g.spotAnew(stories[i], nil, src)
 			}
-			if err != nil {
-				mu.Lock()
-				if firstErr == nil {
-					firstErr = err
-				}
-				mu.Unlock()
-				continue
-			}
-			names[i].spotted = ss
+			names[i].spotted, errs[k] = ss, err
 		}
 	})
-	return firstErr
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // contradictionsOf is, per claim in the evidence of ds in the articles in

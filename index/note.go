@@ -144,20 +144,21 @@ const (
 const sampleNote = 1 << 16
 
 func packNote(v []byte) []byte {
-	if len(v) > 4*sampleNote {
-		sample := v[:sampleNote]
-		if len(snappy.Encode(nil, sample)) > len(sample)-len(sample)/8 {
-			return append([]byte{noteRaw}, v...)
-		}
+	if len(v) > 4*sampleNote && !shrinks(len(snappy.Encode(nil, v[:sampleNote])), sampleNote) {
+		return append([]byte{noteRaw}, v...)
 	}
 	buf := make([]byte, 1+snappy.MaxEncodedLen(len(v)))
 	buf[0] = noteSnappy
 	packed := buf[:1+len(snappy.Encode(buf[1:], v))]
-	if len(packed) > len(v)-len(v)/8 {
+	if !shrinks(len(packed), len(v)) {
 		return append([]byte{noteRaw}, v...)
 	}
 	return packed
 }
+
+// shrinks reports whether n bytes packed into packed bytes are worth
+// keeping packed: by an eighth at least.
+func shrinks(packed, n int) bool { return packed <= n-n/8 }
 
 // unpackNote returns the value of a stored note, nil for none. Notes are
 // what the index remembers of the last comparison, to show or to reuse, so
